@@ -1,0 +1,34 @@
+package org.optbench.harness.models;
+
+import java.util.SplittableRandom;
+import org.optbench.datasets.DataSplit;
+import org.optbench.optimizers.Objective;
+import org.optbench.optimizers.ParameterLayout;
+
+/**
+ * A trainable model over a flat float parameter vector, with the forward and backward passes of a whole
+ * mini-batch. An instance belongs to one trial: it keeps scratch buffers and is not thread-safe.
+ */
+public interface Model {
+
+    /** Where the weights and biases sit in the parameter vector. */
+    ParameterLayout layout();
+
+    /** Number of parameters. */
+    default int dimension() {
+        return layout().dimension();
+    }
+
+    /** Writes seeded initial parameters (He for ReLU layers, Glorot otherwise, biases 0) into {@code parameters}. */
+    void initialize(float[] parameters, SplittableRandom random);
+
+    /**
+     * The training objective on the examples {@code order[from..to)} of {@code split}: mean loss over the batch
+     * and its gradient. Dropout, if the model has it, draws its masks from {@code dropoutRandom}; a new mask is
+     * drawn on every evaluation. The returned objective is valid until the next call of this method.
+     */
+    Objective batch(DataSplit split, int[] order, int from, int to, SplittableRandom dropoutRandom);
+
+    /** Mean loss and accuracy over the whole split, without dropout; accuracy is NaN for regression. */
+    Evaluation evaluate(float[] parameters, DataSplit split);
+}

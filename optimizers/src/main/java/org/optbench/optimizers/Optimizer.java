@@ -1,0 +1,18 @@
+package org.optbench.optimizers;
+
+/**
+ * An update rule's immutable hyper-parameters (after optax's {@code GradientTransformation}): it holds no
+ * per-trial data, and {@link #init(int)} creates the explicit state of one trial.
+ *
+ * <p>Implementations are records whose compact constructor validates every hyper-parameter with a message
+ * naming the optimizer, the parameter, the allowed range and the value, such as
+ * {@code adam: beta2 must be in [0, 1), got 1.5}.
+ */
+public interface Optimizer {
+
+    /** The user-facing name, as in SPEC.md ({@code adam}, {@code nesterov-simplified}, ...). */
+    String name();
+
+    /** Creates fresh state (all accumulators zero) for a parameter vector of this length. */
+    OptimizerState init(int dimension);
+}

@@ -1,0 +1,39 @@
+package org.optbench.reports;
+
+/**
+ * The names of the files in a run directory; the one place they are spelled.
+ *
+ * <ul>
+ *   <li>{@code manifest.json}: provenance, written by the harness;</li>
+ *   <li>{@code trials.csv}, {@code curves.csv}: written row by row as trials finish;</li>
+ *   <li>{@code summary.csv}, {@code figures/}, {@code report.md}: derived from the CSV files by the reports module;</li>
+ *   <li>{@code traces/trial-N.csv}: the trajectory of trial N on an analytic function, header
+ *       {@code step,lr,loss,x0[,x1,...]}, one row per update, row 0 the start point;</li>
+ *   <li>{@code landscapes/NAME.csv}: the function's values on a grid for plotting, header {@code x0,f} (1-D) or
+ *       {@code x0,x1,f} (2-D), and {@code landscapes/NAME-minima.csv}, header {@code x0[,x1]}, where NAME is the
+ *       data set's component string made safe for a file name.</li>
+ * </ul>
+ */
+public final class RunFiles {
+    public static final String MANIFEST = "manifest.json";
+    public static final String TRIALS = "trials.csv";
+    public static final String CURVES = "curves.csv";
+    public static final String SUMMARY = "summary.csv";
+    public static final String REPORT = "report.md";
+    public static final String FIGURES = "figures";
+    public static final String TRACES = "traces";
+    public static final String LANDSCAPES = "landscapes";
+
+    private RunFiles() {
+    }
+
+    /** The trace file of one trial, relative to the run directory. */
+    public static String trace(int trial) {
+        return TRACES + "/trial-" + trial + ".csv";
+    }
+
+    /** A component string made safe as a file name: letters, digits, dot and dash kept, the rest as '_'. */
+    public static String safeName(String component) {
+        return component.replaceAll("[^A-Za-z0-9.-]+", "_").replaceAll("^_+|_+$", "");
+    }
+}

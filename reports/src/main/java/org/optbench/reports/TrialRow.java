@@ -1,0 +1,25 @@
+package org.optbench.reports;
+
+/**
+ * One finished trial: a row of {@code trials.csv}. Final metrics are those of the returned parameters (the best
+ * ones when early stopping restored them); metrics that do not apply are NaN and written as empty cells.
+ *
+ * @param trial the trial's id, unique in the run and stable across {@code --resume}
+ * @param seed the trial's own seed, split from the experiment seed and the trial's identity
+ * @param repeat 0-based repeat index within the configuration
+ * @param epochsRun epochs completed (0 for analytic functions)
+ * @param bestEpoch the epoch with the best validation metric, -1 when there is none
+ * @param steps updates done
+ * @param bestValidationLoss lowest validation loss seen at any evaluation
+ * @param bestValidationAccuracy highest validation accuracy seen at any evaluation
+ * @param wallSeconds the trial's wall-clock time, evaluation included
+ * @param secondsPerEpoch mean training time per epoch, evaluation excluded (NaN for analytic functions)
+ * @param secondsToTarget training seconds until the target was first met, NaN if never
+ * @param stepsToTarget updates until the target was first met, -1 if never
+ * @param message why the trial diverged, stopped or failed; empty when {@code ok}
+ */
+public record TrialRow(int trial, Configuration configuration, long seed, int repeat, TrialStatus status, int epochsRun,
+        int bestEpoch, long steps, double trainLoss, double validationLoss, double validationAccuracy, double testLoss,
+        double testAccuracy, double bestValidationLoss, double bestValidationAccuracy, double wallSeconds,
+        double secondsPerEpoch, double secondsToTarget, long stepsToTarget, String message) {
+}
