@@ -13,6 +13,20 @@ public interface Optimizer {
     /** The user-facing name, as in SPEC.md ({@code adam}, {@code nesterov-simplified}, ...). */
     String name();
 
+    /**
+     * The base learning rate η_0 (the user-facing key {@code lr}); the trial's schedule shapes it over time and
+     * passes the result to {@link OptimizerState#step}.
+     */
+    double learningRate();
+
     /** Creates fresh state (all accumulators zero) for a parameter vector of this length. */
     OptimizerState init(int dimension);
+
+    /**
+     * Whether the rule is meant for full-batch gradients (delta-bar-delta): the harness warns, and does not
+     * fail, when such a rule runs on mini-batches smaller than the training set.
+     */
+    default boolean expectsFullBatch() {
+        return false;
+    }
 }
