@@ -84,9 +84,10 @@ public record EarlyStopping(int patience, double minDelta, Metric metric) implem
          * @return whether this epoch is the new best (the caller then saves the parameters)
          */
         public boolean observe(int epoch, double value) {
-            boolean improved = bestEpoch < 0 || (rule.metric.higherIsBetter()
-                    ? value > best + rule.minDelta
-                    : value < best - rule.minDelta);
+            // An improvement is a strict gain of at least min_delta (SPEC: "improvement of at least
+            // min_delta"); with min_delta = 0 an equal value is no improvement. NaN never improves.
+            double gain = rule.metric.higherIsBetter() ? value - best : best - value;
+            boolean improved = bestEpoch < 0 || (gain > 0 && gain >= rule.minDelta);
             if (improved && !Double.isNaN(value)) {
                 best = value;
                 bestEpoch = epoch;
