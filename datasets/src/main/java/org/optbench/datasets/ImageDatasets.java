@@ -217,9 +217,10 @@ public final class ImageDatasets {
             }
             return;
         }
-        for (int i = 0; i < features.length; i++) {
-            int p = i % size;
-            features[i] = (float) ((features[i] - mean[p]) / std[p]);
+        for (int row = 0; row < features.length; row += size) {
+            for (int p = 0; p < size; p++) {
+                features[row + p] = (float) ((features[row + p] - mean[p]) / std[p]);
+            }
         }
     }
 
