@@ -231,7 +231,8 @@ class ImageDatasetsTest {
 
         DataException error = assertThrows(DataException.class, () -> ImageDatasets.loadFolder("a", folder, options(10, 0, 0)));
 
-        IdxReaderTest.assertMessage(error, folder.resolve("t10k-labels-idx1-ubyte"), "missing", "replace it with a valid copy");
+        IdxReaderTest.assertMessage(error, folder.resolve("t10k-labels-idx1-ubyte"), "missing (neither t10k-labels-idx1-ubyte nor t10k-labels-idx1-ubyte.gz exists)",
+                "Fix: put that file there (raw or .gz)");
     }
 
     @Test
