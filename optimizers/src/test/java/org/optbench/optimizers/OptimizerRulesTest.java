@@ -234,6 +234,64 @@ class OptimizerRulesTest {
     }
 
     @Test
+    void adamWByHand() {
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double eps = 0.01;
+        double decay = 0.5;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] s = new double[3];
+        double[] r = new double[3];
+        for (int step = 0; step < 3; step++) {
+            int t = step + 1;
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, theta[i]);
+                theta[i] *= 1 - RATES[step] * decay;
+                s[i] = beta1 * s[i] + (1 - beta1) * g;
+                r[i] = beta2 * r[i] + (1 - beta2) * g * g;
+                double sHat = s[i] / (1 - Math.pow(beta1, t));
+                double rHat = r[i] / (1 - Math.pow(beta2, t));
+                theta[i] -= RATES[step] * sHat / (eps + Math.sqrt(rHat));
+                expected[step][i] = theta[i];
+            }
+        }
+        // update 1, element 1: −2 · (1 − 0.05) + 0.1 · 5 / 5.01 = −1.9 + 0.0998004
+        assertEquals(-1.9 + 0.1 * 5 / 5.01, expected[0][1], 1e-12);
+        check(new AdamW(0.1, beta1, beta2, eps, decay), expected);
+    }
+
+    @Test
+    void amsGradByHand() {
+        double beta1 = 0.9;
+        double beta2 = 0.5;
+        double eps = 0.01;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] s = new double[3];
+        double[] r = new double[3];
+        double[] m = new double[3];
+        boolean maximumMattered = false;
+        for (int step = 0; step < 3; step++) {
+            int t = step + 1;
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, theta[i]);
+                s[i] = beta1 * s[i] + (1 - beta1) * g;
+                r[i] = beta2 * r[i] + (1 - beta2) * g * g;
+                m[i] = Math.max(m[i], r[i]);
+                maximumMattered |= m[i] > r[i];
+                double sHat = s[i] / (1 - Math.pow(beta1, t));
+                double mHat = m[i] / (1 - Math.pow(beta2, t));
+                theta[i] -= RATES[step] * sHat / (eps + Math.sqrt(mHat));
+                expected[step][i] = theta[i];
+            }
+        }
+        // with ρ2 = 0.5 the second moment falls as the gradients shrink, so the maximum is what is used
+        assertTrue(maximumMattered);
+        check(new AmsGrad(0.1, beta1, beta2, eps), expected);
+    }
+
+    @Test
     void deltaBarDeltaByHand() {
         double kappa = 0.01;
         double phi = 0.5;

@@ -39,7 +39,7 @@ class TorchParityTest {
 
     private static final double RELATIVE = 1e-5;
     private static final String[] FILES = {
-        "sgd", "momentum", "nesterov-simplified", "adagrad", "rmsprop", "adadelta", "adam"
+        "sgd", "momentum", "nesterov-simplified", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "amsgrad"
     };
 
     @TestFactory
@@ -106,6 +106,9 @@ class TorchParityTest {
             case "adadelta" -> new AdaDelta(number(keys, "rho"), number(keys, "eps"), lr);
             case "adam" -> new Adam(lr, number(keys, "beta1"), number(keys, "beta2"), number(keys, "eps"),
                     Boolean.parseBoolean(keys.get("eps_inside")));
+            case "adamw" -> new AdamW(lr, number(keys, "beta1"), number(keys, "beta2"), number(keys, "eps"),
+                    number(keys, "weight_decay"));
+            case "amsgrad" -> new AmsGrad(lr, number(keys, "beta1"), number(keys, "beta2"), number(keys, "eps"));
             default -> throw new IllegalStateException("no optimizer " + name);
         };
     }
