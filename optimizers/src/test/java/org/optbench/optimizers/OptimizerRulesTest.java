@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optbench.optimizers.regularizers.L2;
+import org.optbench.optimizers.regularizers.RegularizerSet;
 
 /**
  * Three updates of every rule on a 3-vector, against the SPEC formula evaluated here in plain double arithmetic,
@@ -363,9 +366,7 @@ class OptimizerRulesTest {
         // update 1: θ̃ = 1, v = −0.1, θ = 0.9; update 2: θ̃ = 0.9 − 0.09 = 0.81, v = −0.09 − 0.081 = −0.171,
         // θ = 0.729 (a penalty taken at θ instead would give g = 0.9 and θ = 0.72)
         Objective zero = TestObjectives.of(1, (x, g) -> 0);
-        Objective penalized = new org.optbench.optimizers.regularizers.RegularizerSet(
-                java.util.List.of(new org.optbench.optimizers.regularizers.L2(0.5)))
-                .penalized(zero, ParameterLayout.allWeights(1));
+        Objective penalized = new RegularizerSet(List.of(new L2(0.5))).penalized(zero, ParameterLayout.allWeights(1));
         float[] theta = {1f};
         OptimizerState state = new Nesterov(0.1, 0.9).init(1);
         state.step(theta, penalized, 0.1);

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.optbench.optimizers.regularizers.L2;
@@ -87,9 +89,9 @@ class TorchParityTest {
     }
 
     /** The largest scaled error seen per optimizer, for the record (see docs/optimizers.md). */
-    static final Map<String, Double> WORST = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<String, Double> WORST = new ConcurrentHashMap<>();
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void printWorst() {
         System.out.println("torch parity, largest |θ − θ_torch| / max(1, |θ_torch|) per optimizer: " + WORST);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -128,7 +129,7 @@ class ValidationTest {
         assertEquals(message, error.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aStateRejectsVectorsOfTheWrongLength() {
         OptimizerState state = new Momentum().init(3);
         Objective three = TestObjectives.of(3, (x, g) -> 0);
@@ -141,7 +142,7 @@ class ValidationTest {
                 error.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void defaultsAreValidAndNamed() {
         List<Optimizer> defaults = List.of(new Sgd(), new Momentum(), new Nesterov(), new NesterovSimplified(),
                 new AdaGrad(), new RmsProp(), new AdaDelta(), new Adam(), new DeltaBarDelta());
