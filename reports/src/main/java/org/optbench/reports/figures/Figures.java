@@ -3,6 +3,8 @@ package org.optbench.reports.figures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -603,7 +605,7 @@ public final class Figures {
         styler.setPlotGridLinesColor(GRID);
         styler.setPlotGridLinesStroke(new BasicStroke(1f));
         styler.setChartTitleBoxVisible(false);
-        styler.setChartTitleFont(new Font(FONT, Font.BOLD, 17));
+        styler.setChartTitleFont(titleFont(title));
         styler.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));
         styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 13));
         styler.setLegendFont(new Font(FONT, Font.PLAIN, 13));
@@ -615,6 +617,22 @@ public final class Figures {
         styler.setAntiAlias(true);
         styler.setLocale(Locale.ROOT);
         return chart;
+    }
+
+    /** The title font, smaller for a long title so that it fits the figure's width instead of being cut off. */
+    private Font titleFont(String title) {
+        Graphics2D graphics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            for (int size = 17; size > 10; size--) {
+                Font font = new Font(FONT, Font.BOLD, size);
+                if (graphics.getFontMetrics(font).stringWidth(title) <= width - 30) {
+                    return font;
+                }
+            }
+            return new Font(FONT, Font.BOLD, 10);
+        } finally {
+            graphics.dispose();
+        }
     }
 
     private static void style(XYSeries series, Palette palette, Configuration configuration, boolean markers) {
