@@ -144,7 +144,9 @@ public final class Figures {
     public Optional<XYChart> progress(RunData data, String dataset, CurveMetric metric) {
         List<Configuration> configurations = configurationsByDataset(data).getOrDefault(dataset, List.of());
         Map<Integer, List<CurveRow>> curves = curvesByTrial(data);
-        boolean byEpoch = data.curves().stream().anyMatch(row -> row.epoch() > 0);
+        // Per data set: a run may mix MNIST (epochs) with analytic functions (updates only).
+        boolean byEpoch = data.curves().stream()
+                .anyMatch(row -> row.epoch() > 0 && row.configuration().dataset().equals(dataset));
         Map<Configuration, Band> bands = new LinkedHashMap<>();
         int maxSeeds = 0;
         for (Configuration configuration : configurations) {

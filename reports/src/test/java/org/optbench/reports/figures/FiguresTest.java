@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.optbench.reports.Configuration;
+import org.optbench.reports.CurveRow;
+import org.optbench.reports.TrialRow;
+import org.optbench.reports.csv.RunReader;
+import org.optbench.reports.csv.RunWriter;
 import org.optbench.reports.RunData;
 import org.optbench.reports.SyntheticRun;
 
@@ -74,6 +78,41 @@ class FiguresTest {
         // one seed: no band, so the title does not promise one
         assertTrue(!figures.progress(data, rosenbrock, Figures.CurveMetric.TRAIN_LOSS).get().getTitle()
                 .contains("band"));
+    }
+
+    @Test
+    void aRunMixingEpochsAndAnalyticFunctionsPlotsEachOnItsOwnAxis() throws IOException {
+        Path training = directory.resolve("training");
+        SyntheticRun.training(training, SyntheticRun.Shape.standard(3));
+        Path functions = directory.resolve("functions");
+        SyntheticRun.functions(functions, 1);
+        Path mixed = directory.resolve("mixed");
+        int offset = 100; // trial ids stay unique in the merged run
+        try (RunWriter writer = RunWriter.create(mixed)) {
+            RunReader.readCurves(training).forEach(writer::writeCurve);
+            RunReader.readTrials(training).forEach(writer::writeTrial);
+            for (CurveRow row : RunReader.readCurves(functions)) {
+                writer.writeCurve(new CurveRow(row.trial() + offset, row.configuration(), row.seed(), row.repeat(),
+                        row.epoch(), row.step(), row.learningRate(), row.trainLoss(), row.validationLoss(),
+                        row.validationAccuracy(), row.testLoss(), row.testAccuracy(), row.elapsedSeconds()));
+            }
+            for (TrialRow row : RunReader.readTrials(functions)) {
+                writer.writeTrial(new TrialRow(row.trial() + offset, row.configuration(), row.seed(), row.repeat(),
+                        row.status(), row.epochsRun(), row.bestEpoch(), row.steps(), row.trainLoss(),
+                        row.validationLoss(), row.validationAccuracy(), row.testLoss(), row.testAccuracy(),
+                        row.bestValidationLoss(), row.bestValidationAccuracy(), row.wallSeconds(),
+                        row.secondsPerEpoch(), row.secondsToTarget(), row.stepsToTarget(), row.message()));
+            }
+            writer.finish();
+        }
+        RunData data = RunData.load(mixed);
+        Figures figures = new Figures();
+        assertEquals("epoch", figures.progress(data, "mnist", Figures.CurveMetric.TRAIN_LOSS).get()
+                .getXAxisTitle());
+        XYChart function = figures.progress(data, "rosenbrock(start=[-1.5, 2.0])", Figures.CurveMetric.TRAIN_LOSS)
+                .get();
+        assertEquals("update (step)", function.getXAxisTitle());
+        assertEquals("f(x)", function.getYAxisTitle());
     }
 
     @Test
