@@ -414,8 +414,8 @@ public final class Figures {
             if (trace.get(0).parameters().length < 2) {
                 continue;
             }
-            double[] x = trace.stream().mapToDouble(point -> point.parameters()[0]).toArray();
-            double[] y = trace.stream().mapToDouble(point -> point.parameters()[1]).toArray();
+            double[] x = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[0]).toArray());
+            double[] y = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[1]).toArray());
             XYSeries line = chart.addSeries(labels.get(entry.getKey()), x, y);
             style(line, palette, entry.getKey(), x.length <= 60);
             starts.add(List.of(trace.get(0).parameters()[0], trace.get(0).parameters()[1]));
@@ -464,7 +464,7 @@ public final class Figures {
         Set<Float> starts = new LinkedHashSet<>();
         for (Map.Entry<Configuration, List<TraceCsv.Point>> entry : traces.entrySet()) {
             List<TraceCsv.Point> trace = entry.getValue();
-            double[] px = trace.stream().mapToDouble(point -> point.parameters()[0]).toArray();
+            double[] px = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[0]).toArray());
             double[] py = trace.stream().mapToDouble(point -> interpolate(x, f, point.parameters()[0])).toArray();
             XYSeries iterates = chart.addSeries(labels.get(entry.getKey()), px, py);
             style(iterates, palette, entry.getKey(), true);
@@ -679,6 +679,20 @@ public final class Figures {
             max = Math.max(max, value);
         }
         return max > 0 && max / min > 30;
+    }
+
+    /**
+     * A diverged trajectory holds infinities and huge values that Java2D cannot draw: they become gaps (the plot
+     * is clipped to the landscape anyway).
+     */
+    private static double[] finiteOrGap(double[] values) {
+        double[] result = values.clone();
+        for (int i = 0; i < result.length; i++) {
+            if (!Double.isFinite(result[i]) || Math.abs(result[i]) > 1e12) {
+                result[i] = Double.NaN;
+            }
+        }
+        return result;
     }
 
     private static double interpolate(double[] x, double[] f, double at) {

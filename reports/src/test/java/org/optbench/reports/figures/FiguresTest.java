@@ -65,6 +65,21 @@ class FiguresTest {
     }
 
     @Test
+    void aDivergedTrajectoryStillDraws() throws IOException {
+        SyntheticRun.functions(directory, 1);
+        // Trial 0 runs on Rosenbrock: make it blow up half way.
+        Path trace = directory.resolve(org.optbench.reports.RunFiles.trace(0));
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(trace));
+        lines.set(200, "199,0.001,Infinity,-1.0E30,Infinity");
+        lines.set(201, "200,0.001,,NaN,NaN");
+        java.nio.file.Files.write(trace, lines);
+        XYChart chart = new Figures(WIDTH, HEIGHT).trajectories(RunData.load(directory),
+                "rosenbrock(start=[-1.5, 2.0])").get();
+        Figures.save(chart, directory, "diverged", EnumSet.of(FigureFormat.PNG));
+        assertEquals(WIDTH, ImageIO.read(directory.resolve("diverged.png").toFile()).getWidth());
+    }
+
+    @Test
     void figuresThatDoNotApplyAreNotDrawn() throws IOException {
         SyntheticRun.functions(directory, 1);
         RunData data = RunData.load(directory);
