@@ -171,7 +171,7 @@ public final class Figures {
         String spread = maxSeeds > 1 ? " (band: min–max over " + seedsText(bands.values()) + ")" : "";
         XYChart chart = chart(metric.title + titleContext(configurations) + spread,
                 byEpoch ? "epoch" : "update (step)", yAxis);
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
         Map<Configuration, String> labels = Labels.of(configurations);
         List<Double> allValues = new ArrayList<>();
         for (Map.Entry<Configuration, Band> entry : bands.entrySet()) {
@@ -249,7 +249,7 @@ public final class Figures {
         XYChart chart = chart("Training loss vs training time" + titleContext(configurations),
                 "training time (s, evaluation excluded)", "training loss (mean over seeds)");
         chart.getStyler().setYAxisLogarithmic(spansDecades(values));
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
         Map<Configuration, String> labels = Labels.of(configurations);
         for (Map.Entry<Configuration, double[][]> entry : lines.entrySet()) {
             XYSeries line = chart.addSeries(labels.get(entry.getKey()), entry.getValue()[0], entry.getValue()[1]);
@@ -310,7 +310,7 @@ public final class Figures {
         XYChart chart = chart("Learning rate by schedule" + titleContext(configurations), "update (step)",
                 "learning rate");
         chart.getStyler().setYAxisLogarithmic(spansDecades(values));
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
         Map<String, String> optimizerLabels = Labels.shorten(new LinkedHashSet<>(lines.keySet().stream()
                 .map(Configuration::optimizer).toList()));
         Map<String, String> scheduleLabels = Labels.shorten(new LinkedHashSet<>(lines.keySet().stream()
@@ -406,7 +406,7 @@ public final class Figures {
             contour.setMarker(SeriesMarkers.NONE);
             contour.setShowInLegend(false);
         }
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), new ArrayList<>(traces.keySet()));
         Map<Configuration, String> labels = Labels.of(new ArrayList<>(traces.keySet()));
         Set<List<Float>> starts = new LinkedHashSet<>();
         for (Map.Entry<Configuration, List<TraceCsv.Point>> entry : traces.entrySet()) {
@@ -459,7 +459,7 @@ public final class Figures {
         curve.setLineStyle(new BasicStroke(1.5f));
         curve.setMarker(SeriesMarkers.NONE);
         Map<Configuration, List<TraceCsv.Point>> traces = firstTraces(data, dataset);
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), new ArrayList<>(traces.keySet()));
         Map<Configuration, String> labels = Labels.of(new ArrayList<>(traces.keySet()));
         Set<Float> starts = new LinkedHashSet<>();
         for (Map.Entry<Configuration, List<TraceCsv.Point>> entry : traces.entrySet()) {
@@ -537,7 +537,7 @@ public final class Figures {
         boolean numbered = longest * 8 > (width - 250) / Math.max(1, order.size());
         styler.setLegendVisible(true);
         styler.setErrorBarsColorSeriesColor(true);
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), order);
         List<Double> all = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int index = 0; index < order.size(); index++) {

@@ -31,11 +31,20 @@ public final class Palette {
 
     /** A palette for {@code configurations} in the run's order. */
     public Palette(List<Configuration> configurations) {
+        this(configurations, configurations);
+    }
+
+    /**
+     * Colours from the whole run, so they agree between figures; dash patterns from the configurations of one
+     * figure, so that a figure's first configuration of each optimizer is drawn solid.
+     */
+    public Palette(List<Configuration> run, List<Configuration> figure) {
+        for (Configuration configuration : new LinkedHashSet<>(run)) {
+            optimizerIndex.putIfAbsent(Labels.nameOf(configuration.optimizer()), optimizerIndex.size());
+        }
         Map<String, Integer> variantsSeen = new HashMap<>();
-        // Figures are drawn per data set, so the data set does not make a variant: the same optimizer, schedule,
-        // regularizers and model look the same on every data set.
         Map<List<String>, Integer> variantOf = new HashMap<>();
-        for (Configuration configuration : new LinkedHashSet<>(configurations)) {
+        for (Configuration configuration : new LinkedHashSet<>(figure)) {
             String name = Labels.nameOf(configuration.optimizer());
             optimizerIndex.putIfAbsent(name, optimizerIndex.size());
             List<String> key = List.of(configuration.optimizer(), configuration.schedule(),
