@@ -1,0 +1,124 @@
+package org.optbench.reports.csv;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.optbench.reports.ReportException;
+
+/**
+ * The trajectory of an optimizer on an analytic function ({@code optbench trace}, {@code traces/trial-N.csv}):
+ * header {@code step,lr,loss,x0[,x1,...]}, one row per update, row 0 the start point. Parameters are float32 and
+ * written with {@link Float#toString(float)} so they read back bit for bit; learning rate and loss as doubles.
+ */
+public final class TraceCsv {
+    private TraceCsv() {
+    }
+
+    /** One row: the point after {@code step} updates, its loss, and the rate of the update that led there. */
+    public record Point(long step, double learningRate, double loss, float[] parameters) {
+    }
+
+    /** The header for a {@code dimension}-dimensional trajectory. */
+    public static List<String> header(int dimension) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("trace: dimension must be at least 1, got " + dimension);
+        }
+        List<String> header = new ArrayList<>(List.of("step", "lr", "loss"));
+        for (int i = 0; i < dimension; i++) {
+            header.add("x" + i);
+        }
+        return header;
+    }
+
+    /** A streaming writer to a new file (parent directories created); every row is flushed. */
+    public static TraceWriter open(Path file, int dimension) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            return new TraceWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), dimension, file.toString());
+        } catch (IOException e) {
+            throw new ReportException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A streaming writer to {@code out} (e.g. standard output); closing it closes {@code out}. */
+    public static TraceWriter open(Writer out, int dimension) {
+        return new TraceWriter(out, dimension, "trace output");
+    }
+
+    /** Reads a trace file written by {@link TraceWriter}. */
+    public static List<Point> read(Path file) {
+        CsvRows rows = CsvRows.read(file, TraceCsv::isTraceHeader, "step,lr,loss,x0[,x1,...]");
+        int dimension = rows.header().size() - 3;
+        List<Point> points = new ArrayList<>(rows.rows().size());
+        for (CsvRows.Row row : rows.rows()) {
+            float[] parameters = new float[dimension];
+            for (int i = 0; i < dimension; i++) {
+                parameters[i] = row.floatNumber(3 + i);
+            }
+            points.add(new Point(row.integer(0), row.number(1), row.number(2), parameters));
+        }
+        return points;
+    }
+
+    private static boolean isTraceHeader(List<String> header) {
+        return header.size() >= 4 && header.equals(header(header.size() - 3));
+    }
+
+    /** Writes rows of one trajectory as they are produced. Not thread-safe: one trajectory, one thread. */
+    public static final class TraceWriter implements AutoCloseable {
+        private final CSVPrinter printer;
+        private final int dimension;
+        private final String target;
+        private final List<String> cells;
+
+        TraceWriter(Writer out, int dimension, String target) {
+            this.dimension = dimension;
+            this.target = target;
+            this.cells = new ArrayList<>(dimension + 3);
+            try {
+                this.printer = new CSVPrinter(out, Cells.FORMAT);
+                printer.printRecord(header(dimension));
+                printer.flush();
+            } catch (IOException e) {
+                throw new ReportException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Writes the point after {@code step} updates. */
+        public void write(long step, double learningRate, double loss, float[] parameters) {
+            if (parameters.length != dimension) {
+                throw new IllegalArgumentException("trace: expected " + dimension + " parameters, got "
+                        + parameters.length);
+            }
+            cells.clear();
+            cells.add(Long.toString(step));
+            cells.add(Cells.number(learningRate));
+            cells.add(Cells.number(loss));
+            for (float value : parameters) {
+                cells.add(Cells.number(value));
+            }
+            try {
+                printer.printRecord(cells);
+                printer.flush();
+            } catch (IOException e) {
+                throw new ReportException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                printer.close(true);
+            } catch (IOException e) {
+                throw new ReportException("cannot close " + target + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}
