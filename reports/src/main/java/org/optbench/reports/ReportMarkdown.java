@@ -1,0 +1,200 @@
+package org.optbench.reports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.optbench.reports.csv.Cells;
+import org.optbench.reports.figures.FigureFormat;
+import org.optbench.reports.figures.Figures;
+import org.optbench.reports.figures.Labels;
+import org.optbench.reports.stats.ConfigurationSummary;
+import org.optbench.reports.stats.Metric;
+import org.optbench.reports.stats.MetricSummary;
+import org.optbench.reports.stats.TargetSummary;
+
+/** Renders {@code report.md}: the experiment, the summary table, the figures, and the provenance. */
+final class ReportMarkdown {
+    private static final List<Metric> TABLE_METRICS = List.of(Metric.TEST_ACCURACY, Metric.VAL_ACCURACY,
+            Metric.TEST_LOSS, Metric.VAL_LOSS, Metric.TRAIN_LOSS, Metric.S_PER_EPOCH);
+
+    private ReportMarkdown() {
+    }
+
+    static void write(Path file, RunData data, List<ConfigurationSummary> summaries, List<Figures.Figure> figures,
+            Set<FigureFormat> formats) {
+        Cells.writeAtomically(file, render(data, summaries, figures, formats));
+    }
+
+    static String render(RunData data, List<ConfigurationSummary> summaries, List<Figures.Figure> figures,
+            Set<FigureFormat> formats) {
+        StringBuilder out = new StringBuilder();
+        out.append("# ").append(data.name()).append("\n\n");
+        int configurations = summaries.size();
+        int trials = data.trials().size();
+        out.append(configurations).append(configurations == 1 ? " configuration, " : " configurations, ")
+                .append(trials).append(trials == 1 ? " trial" : " trials");
+        String target = data.target();
+        if (target != null) {
+            out.append("; target `").append(target).append('`');
+        }
+        out.append(". Rebuilt by `optbench report` from `").append(RunFiles.TRIALS).append("` and `")
+                .append(RunFiles.CURVES).append("`; the numbers below are in `").append(RunFiles.SUMMARY)
+                .append("`.\n\n");
+
+        out.append("## Summary\n\n");
+        List<Metric> metrics = TABLE_METRICS.stream()
+                .filter(metric -> summaries.stream().anyMatch(summary -> summary.metric(metric).n() > 0)).toList();
+        boolean hasTarget = summaries.stream().anyMatch(summary -> summary.target() != null);
+        List<Configuration> order = summaries.stream().map(ConfigurationSummary::configuration).toList();
+        Map<Configuration, String> labels = Labels.of(order);
+        List<String> header = new ArrayList<>(List.of("configuration", "n", "status"));
+        metrics.forEach(metric -> header.add(metric.label() + (metric.isAccuracy() ? " (%)" : "")));
+        if (hasTarget) {
+            header.add("reached target");
+            header.add("median time to target");
+        }
+        row(out, header);
+        List<String> rule = new ArrayList<>();
+        header.forEach(cell -> rule.add(rule.isEmpty() ? "---" : "---:"));
+        rule.set(2, "---");
+        row(out, rule);
+        for (ConfigurationSummary summary : summaries) {
+            List<String> cells = new ArrayList<>();
+            cells.add(escape(labels.get(summary.configuration())));
+            cells.add(Integer.toString(summary.trials()));
+            cells.add(status(summary));
+            for (Metric metric : metrics) {
+                cells.add(meanWithInterval(summary.metric(metric), metric));
+            }
+            if (hasTarget) {
+                TargetSummary t = summary.target();
+                cells.add(t == null ? "" : t.successes() + "/" + t.trials());
+                cells.add(t == null || t.successes() == 0 ? "never" : Double.isFinite(t.secondsMedian())
+                        ? format(t.secondsMedian(), 3) + " s (" + format(t.stepsMedian(), 6) + " steps)"
+                        : format(t.stepsMedian(), 6) + " steps");
+            }
+            row(out, cells);
+        }
+        out.append("\nEach cell: mean ± half-width of the 95% Student-t confidence interval over the seeds that"
+                + " produced the metric (no interval with one seed). Time to target: median over the seeds that"
+                + " reached it. Full configurations:\n\n");
+        for (ConfigurationSummary summary : summaries) {
+            Configuration c = summary.configuration();
+            out.append("- **").append(escape(labels.get(c))).append("**: `").append(c.optimizer()).append("`, schedule `")
+                    .append(c.schedule()).append("`, regularizers `").append(c.regularizers()).append("`, data `")
+                    .append(c.dataset()).append('`');
+            if (!c.model().isBlank()) {
+                out.append(", model `").append(c.model()).append('`');
+            }
+            out.append('\n');
+        }
+        List<TrialRow> problems = data.trials().stream().filter(trial -> trial.status() != TrialStatus.OK
+                && !trial.message().isBlank()).toList();
+        if (!problems.isEmpty()) {
+            out.append("\nTrials that did not end `ok`:\n\n");
+            for (TrialRow trial : problems) {
+                out.append("- trial ").append(trial.trial()).append(" (").append(escape(labels.get(
+                        trial.configuration()))).append(", seed ").append(trial.seed()).append("): ")
+                        .append(trial.status().key()).append(" — ").append(escape(trial.message())).append('\n');
+            }
+        }
+
+        if (!figures.isEmpty()) {
+            out.append("\n## Figures\n\n");
+            FigureFormat embedded = formats.contains(FigureFormat.PNG) ? FigureFormat.PNG
+                    : formats.contains(FigureFormat.SVG) ? FigureFormat.SVG : FigureFormat.PDF;
+            for (Figures.Figure figure : figures) {
+                String link = RunFiles.FIGURES + "/" + figure.name() + "." + embedded.extension();
+                if (embedded == FigureFormat.PDF) {
+                    out.append("- [").append(escape(figure.caption())).append("](").append(link).append(")\n");
+                    continue;
+                }
+                out.append("![").append(escape(figure.name())).append("](").append(link).append(")\n\n");
+                out.append('*').append(escape(figure.caption())).append("*\n\n");
+            }
+        }
+
+        out.append("\n## Provenance\n\n");
+        if (data.manifest().isEmpty()) {
+            out.append("No `").append(RunFiles.MANIFEST).append("` in this directory.\n");
+        } else {
+            List<Map.Entry<String, Object>> nested = new ArrayList<>();
+            for (Map.Entry<String, Object> entry : data.manifest().entrySet()) {
+                Object value = entry.getValue();
+                if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                    nested.add(entry);
+                } else {
+                    out.append("- **").append(escape(entry.getKey())).append("**: ")
+                            .append(value == null ? "—" : "`" + value + "`").append('\n');
+                }
+            }
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            for (Map.Entry<String, Object> entry : nested) {
+                out.append("\n**").append(escape(entry.getKey())).append("**\n\n```json\n");
+                try {
+                    out.append(json.writeValueAsString(entry.getValue()));
+                } catch (JsonProcessingException e) {
+                    out.append(entry.getValue());
+                }
+                out.append("\n```\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String status(ConfigurationSummary summary) {
+        List<String> parts = new ArrayList<>();
+        for (TrialStatus status : TrialStatus.values()) {
+            int count = summary.count(status);
+            if (count > 0) {
+                parts.add(count + " " + status.key());
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String meanWithInterval(MetricSummary summary, Metric metric) {
+        if (summary.n() == 0) {
+            return "";
+        }
+        double scale = metric.isAccuracy() ? 100 : 1;
+        if (metric.isAccuracy()) {
+            String mean = String.format(Locale.ROOT, "%.2f", scale * summary.mean());
+            return Double.isFinite(summary.ciHalfWidth()) ? mean + " ± " + String.format(Locale.ROOT, "%.2f",
+                    scale * summary.ciHalfWidth()) : mean;
+        }
+        String mean = format(summary.mean(), 4);
+        return Double.isFinite(summary.ciHalfWidth()) ? mean + " ± " + format(summary.ciHalfWidth(), 2) : mean;
+    }
+
+    /** {@code value} with {@code digits} significant digits, without exponent for ordinary magnitudes. */
+    static String format(double value, int digits) {
+        if (!Double.isFinite(value)) {
+            return Double.isNaN(value) ? "" : (value > 0 ? "∞" : "−∞");
+        }
+        if (value == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e6 || magnitude < 1e-4) {
+            return String.format(Locale.ROOT, "%." + (digits - 1) + "e", value);
+        }
+        int decimals = Math.max(0, digits - 1 - (int) Math.floor(Math.log10(magnitude)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    private static String escape(String text) {
+        return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+    }
+}

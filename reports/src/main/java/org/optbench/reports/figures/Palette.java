@@ -1,0 +1,76 @@
+package org.optbench.reports.figures;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.optbench.reports.Configuration;
+
+/**
+ * Colours and line styles for a run's figures: one colour per optimizer (its full spec, in the order the run
+ * first uses them), the same in every figure of the run; configurations that share an optimizer but differ
+ * elsewhere (schedule, regularizers, model, data set) keep its colour and get different dash patterns.
+ *
+ * <p>The colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), its
+ * yellow replaced by two darker colours that show on white; after ten optimizers the colours repeat, dashed.
+ */
+public final class Palette {
+    private static final Color[] COLORS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+        new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0x8C564B),
+        new Color(0x7F7F7F), new Color(0xBCBD22)};
+    private static final float[][] DASHES = {null, {9f, 5f}, {2f, 4f}, {12f, 4f, 2f, 4f}, {5f, 3f, 5f, 8f}};
+
+    private final Map<String, Integer> optimizerIndex = new LinkedHashMap<>();
+    private final Map<Configuration, Integer> variantIndex = new HashMap<>();
+
+    /** A palette for {@code configurations} in the run's order. */
+    public Palette(List<Configuration> configurations) {
+        Map<String, Integer> variantsSeen = new HashMap<>();
+        for (Configuration configuration : new LinkedHashSet<>(configurations)) {
+            optimizerIndex.putIfAbsent(configuration.optimizer(), optimizerIndex.size());
+            int variant = variantsSeen.merge(configuration.optimizer(), 1, Integer::sum) - 1;
+            variantIndex.put(configuration, variant);
+        }
+    }
+
+    /** The colour of an optimizer spec. */
+    public Color color(String optimizer) {
+        Integer index = optimizerIndex.get(optimizer);
+        if (index == null) {
+            index = Math.floorMod(optimizer.hashCode(), COLORS.length);
+        }
+        return COLORS[index % COLORS.length];
+    }
+
+    public Color color(Configuration configuration) {
+        return color(configuration.optimizer());
+    }
+
+    /** A translucent version of the configuration's colour, for seed bands. */
+    public Color band(Configuration configuration) {
+        Color color = color(configuration);
+        return new Color(color.getRed(), color.getGreen(), color.getBlue(), 45);
+    }
+
+    /** The line stroke of a configuration: solid for an optimizer's first configuration, dashed for the others. */
+    public BasicStroke stroke(Configuration configuration, float width) {
+        int variant = variantIndex.getOrDefault(configuration, 0);
+        Integer index = optimizerIndex.get(configuration.optimizer());
+        if (index != null && index >= COLORS.length) {
+            variant += index / COLORS.length;
+        }
+        float[] dash = DASHES[variant % DASHES.length];
+        return dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+    }
+
+    /** The optimizers in palette order. */
+    public List<String> optimizers() {
+        return new ArrayList<>(optimizerIndex.keySet());
+    }
+}
