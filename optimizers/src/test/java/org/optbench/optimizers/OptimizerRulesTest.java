@@ -1,0 +1,292 @@
+package org.optbench.optimizers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three updates of every rule on a 3-vector, against the SPEC formula evaluated here in plain double arithmetic,
+ * one scalar at a time, independently of the production loops.
+ *
+ * <p>The objective is {@code f(θ) = Σ (½ c_i θ_i² − d_i θ_i)} with c = (1, 3, 0.5) and d = (0.5, −1, 2), so
+ * {@code g_i = c_i θ_i − d_i}; at θ_0 = (1, −2, 0.5) the first gradient is (0.5, −5, −1.75). The three updates
+ * get the rates 0.1, 0.05, 0.02 (as a schedule would pass them), so the test also checks that the rate passed to
+ * {@code step} is the one used.
+ *
+ * <p>Tolerance: the production code works in float32 (each operation rounds to 2^-24 ≈ 6e-8 relative), the
+ * reference in double; three updates of at most about ten operations each stay within about 30 ulps, so
+ * {@value #TOLERANCE} · max(1, |θ|) holds with margin while a wrong formula (any coefficient, ε placement or
+ * bias correction tested here) is off by 1e-4 or more.
+ */
+class OptimizerRulesTest {
+
+    private static final double TOLERANCE = 2e-6;
+    private static final double[] CURVATURE = {1, 3, 0.5};
+    private static final double[] SHIFT = {0.5, -1, 2};
+    private static final double[] START = {1, -2, 0.5};
+    private static final double[] RATES = {0.1, 0.05, 0.02};
+
+    private static final Objective OBJECTIVE = TestObjectives.of(3, (x, g) -> {
+        double loss = 0;
+        for (int i = 0; i < 3; i++) {
+            g[i] = CURVATURE[i] * x[i] - SHIFT[i];
+            loss += 0.5 * CURVATURE[i] * x[i] * x[i] - SHIFT[i] * x[i];
+        }
+        return loss;
+    });
+
+    private static double gradient(int i, double theta) {
+        return CURVATURE[i] * theta - SHIFT[i];
+    }
+
+    /** Runs the optimizer three updates and compares with the double reference after every update. */
+    private static void check(Optimizer optimizer, double[][] expected) {
+        float[] theta = new float[START.length];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = (float) START[i];
+        }
+        OptimizerState state = optimizer.init(theta.length);
+        for (int step = 0; step < 3; step++) {
+            state.step(theta, OBJECTIVE, RATES[step]);
+            for (int i = 0; i < theta.length; i++) {
+                assertEquals(expected[step][i], theta[i], TOLERANCE * Math.max(1, Math.abs(expected[step][i])),
+                        optimizer.name() + ": theta[" + i + "] after update " + (step + 1));
+            }
+        }
+    }
+
+    @Test
+    void sgdByHand() {
+        // element 1: θ = −2, g = 3·(−2) + 1 = −5, θ1 = −2 + 0.1·5 = −1.5; g = −3.5, θ2 = −1.5 + 0.05·3.5 = −1.325;
+        // g = −2.975, θ3 = −1.325 + 0.02·2.975 = −1.2655
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < 3; i++) {
+                theta[i] = theta[i] - RATES[step] * gradient(i, theta[i]);
+                expected[step][i] = theta[i];
+            }
+        }
+        assertEquals(-1.2655, expected[2][1], 1e-12);
+        check(new Sgd(0.1), expected);
+    }
+
+    @Test
+    void momentumByHand() {
+        double alpha = 0.9;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] v = new double[3];
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < 3; i++) {
+                v[i] = alpha * v[i] - RATES[step] * gradient(i, theta[i]);
+                theta[i] = theta[i] + v[i];
+                expected[step][i] = theta[i];
+            }
+        }
+        // element 1: v1 = 0.5, θ1 = −1.5; g = −3.5, v2 = 0.45 + 0.175 = 0.625, θ2 = −0.875
+        assertEquals(-0.875, expected[1][1], 1e-12);
+        check(new Momentum(0.1, alpha), expected);
+    }
+
+    @Test
+    void nesterovLookAheadByHand() {
+        double alpha = 0.9;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] v = new double[3];
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < 3; i++) {
+                double lookAhead = theta[i] + alpha * v[i];
+                v[i] = alpha * v[i] - RATES[step] * gradient(i, lookAhead);
+                theta[i] = theta[i] + v[i];
+                expected[step][i] = theta[i];
+            }
+        }
+        // element 1, update 2: θ̃ = −1.5 + 0.45 = −1.05, g = −2.15, v = 0.45 + 0.1075 = 0.5575, θ = −0.9425
+        assertEquals(-0.9425, expected[1][1], 1e-12);
+        check(new Nesterov(0.1, alpha), expected);
+    }
+
+    @Test
+    void nesterovSimplifiedByHand() {
+        double alpha = 0.9;
+        double[][] expected = new double[3][3];
+        double[] big = START.clone();
+        double[] v = new double[3];
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, big[i]);
+                big[i] = big[i] + alpha * alpha * v[i] - RATES[step] * (1 + alpha) * g;
+                v[i] = alpha * v[i] - RATES[step] * g;
+                expected[step][i] = big[i];
+            }
+        }
+        // element 1, update 1: Θ = −2 − 0.1·1.9·(−5) = −1.05 (the look-ahead point of update 2 above)
+        assertEquals(-1.05, expected[0][1], 1e-12);
+        check(new NesterovSimplified(0.1, alpha), expected);
+    }
+
+    @Test
+    void adaGradByHand() {
+        double eps = 1e-7;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] r = new double[3];
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, theta[i]);
+                r[i] += g * g;
+                theta[i] -= RATES[step] * g / (eps + Math.sqrt(r[i]));
+                expected[step][i] = theta[i];
+            }
+        }
+        // update 1 is a signed step of η: element 1 goes from −2 to −1.9 (up to ε)
+        assertEquals(-1.9, expected[0][1], 1e-7);
+        check(new AdaGrad(0.1, eps), expected);
+    }
+
+    @Test
+    void rmsPropBothEpsilonPlacementsByHand() {
+        for (boolean inside : new boolean[] {false, true}) {
+            // a large δ makes the two placements differ clearly: √r + 0.01 against √(r + 0.01)
+            double rho = 0.9;
+            double eps = 0.01;
+            double[][] expected = new double[3][3];
+            double[] theta = START.clone();
+            double[] r = new double[3];
+            for (int step = 0; step < 3; step++) {
+                for (int i = 0; i < 3; i++) {
+                    double g = gradient(i, theta[i]);
+                    r[i] = rho * r[i] + (1 - rho) * g * g;
+                    double denominator = inside ? Math.sqrt(eps + r[i]) : eps + Math.sqrt(r[i]);
+                    theta[i] -= RATES[step] * g / denominator;
+                    expected[step][i] = theta[i];
+                }
+            }
+            check(new RmsProp(0.1, rho, eps, inside), expected);
+        }
+    }
+
+    @Test
+    void adaDeltaByHandWithAndWithoutRate() {
+        for (double lr : new double[] {1.0, 0.5}) {
+            double rho = 0.95;
+            double eps = 1e-6;
+            double[][] expected = new double[3][3];
+            double[] theta = START.clone();
+            double[] r = new double[3];
+            double[] s = new double[3];
+            for (int step = 0; step < 3; step++) {
+                for (int i = 0; i < 3; i++) {
+                    double g = gradient(i, theta[i]);
+                    r[i] = rho * r[i] + (1 - rho) * g * g;
+                    double delta = -(Math.sqrt(eps + s[i]) / Math.sqrt(eps + r[i])) * g;
+                    s[i] = rho * s[i] + (1 - rho) * delta * delta;
+                    theta[i] += lr * delta;
+                    expected[step][i] = theta[i];
+                }
+            }
+            // the rate multiplies Δ only; the schedule's rate is what the state is given, so pass lr itself
+            float[] theta32 = {1f, -2f, 0.5f};
+            OptimizerState state = new AdaDelta(rho, eps, lr).init(3);
+            for (int step = 0; step < 3; step++) {
+                state.step(theta32, OBJECTIVE, lr);
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(expected[step][i], theta32[i], TOLERANCE * Math.max(1, Math.abs(expected[step][i])),
+                            "adadelta lr " + lr + ": theta[" + i + "] after update " + (step + 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void adamBothEpsilonPlacementsByHand() {
+        for (boolean inside : new boolean[] {false, true}) {
+            double beta1 = 0.9;
+            double beta2 = 0.999;
+            double eps = 0.01;
+            double[][] expected = new double[3][3];
+            double[] theta = START.clone();
+            double[] s = new double[3];
+            double[] r = new double[3];
+            for (int step = 0; step < 3; step++) {
+                int t = step + 1;
+                for (int i = 0; i < 3; i++) {
+                    double g = gradient(i, theta[i]);
+                    s[i] = beta1 * s[i] + (1 - beta1) * g;
+                    r[i] = beta2 * r[i] + (1 - beta2) * g * g;
+                    double sHat = s[i] / (1 - Math.pow(beta1, t));
+                    double rHat = r[i] / (1 - Math.pow(beta2, t));
+                    double denominator = inside ? Math.sqrt(rHat + eps) : eps + Math.sqrt(rHat);
+                    theta[i] -= RATES[step] * sHat / denominator;
+                    expected[step][i] = theta[i];
+                }
+            }
+            // update 1: ŝ = g and r̂ = g², so element 1 moves by η·5 / (0.01 + 5) = 0.0998004 (outside)
+            if (!inside) {
+                assertEquals(-2 + 0.1 * 5 / 5.01, expected[0][1], 1e-12);
+            }
+            check(new Adam(0.1, beta1, beta2, eps, inside), expected);
+        }
+    }
+
+    @Test
+    void deltaBarDeltaByHand() {
+        double kappa = 0.01;
+        double phi = 0.5;
+        double beta = 0.7;
+        double[] rates = {0.5, 0.25, 0.125};
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] eta = {0.5, 0.5, 0.5};
+        double[] average = new double[3];
+        for (int step = 0; step < 3; step++) {
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, theta[i]);
+                if (average[i] * g > 0) {
+                    eta[i] += kappa;
+                } else if (average[i] * g < 0) {
+                    eta[i] *= 1 - phi;
+                }
+                theta[i] -= eta[i] * g;
+                average[i] = (1 - beta) * g + beta * average[i];
+                expected[step][i] = theta[i];
+            }
+        }
+        // element 1 overshoots: θ1 = −2 + 0.5·5 = 0.5, g = 2.5 disagrees with δ̄ = −1.5, so η halves to 0.25
+        // and θ2 = 0.5 − 0.25·2.5 = −0.125; element 0 agrees and grows: η = 0.51
+        assertEquals(-0.125, expected[1][1], 1e-12);
+        assertEquals(0.51, eta[0] - kappa, 1e-12);
+        float[] theta32 = {1f, -2f, 0.5f};
+        DeltaBarDelta rule = new DeltaBarDelta(0.5, kappa, phi, beta);
+        assertTrue(rule.expectsFullBatch());
+        OptimizerState state = rule.init(3);
+        for (int step = 0; step < 3; step++) {
+            // the scheduled rates after the first are ignored: the rule adapts its own
+            state.step(theta32, OBJECTIVE, rates[step]);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[step][i], theta32[i], TOLERANCE * Math.max(1, Math.abs(expected[step][i])),
+                        "delta-bar-delta: theta[" + i + "] after update " + (step + 1));
+            }
+        }
+    }
+
+    @Test
+    void onlyDeltaBarDeltaExpectsFullBatches() {
+        assertFalse(new Sgd().expectsFullBatch());
+        assertFalse(new Adam().expectsFullBatch());
+        assertTrue(new DeltaBarDelta().expectsFullBatch());
+    }
+
+    @Test
+    void stepReturnsTheLossWhereTheGradientWasTaken() {
+        // f at θ0 = (1, −2, 0.5): (0.5 − 0.5) + (6 − 2) + (0.0625 − 1) = 3.0625
+        assertEquals(3.0625, new Sgd(0.1).init(3).step(new float[] {1f, -2f, 0.5f}, OBJECTIVE, 0.1), 1e-12);
+        // Nesterov evaluates at θ̃ = θ + αv, which is θ0 itself on the first update (v = 0)
+        assertEquals(3.0625, new Nesterov(0.1, 0.9).init(3).step(new float[] {1f, -2f, 0.5f}, OBJECTIVE, 0.1),
+                1e-12);
+    }
+}
