@@ -21,7 +21,7 @@ public enum ExperimentKey {
     SEEDS("seeds", "none", "explicit seeds per configuration instead of repeats, e.g. [1, 2, 3]"),
     SEED("seed", "42", "the experiment seed every trial seed is split from"),
     TARGET("target", "none", "METRIC OP VALUE, e.g. val_accuracy >= 0.97: records time and updates to reach it"),
-    DIVERGENCE("divergence", "10", "a trial diverges when a loss exceeds this multiple of its initial loss (0: only NaN/Inf)"),
+    DIVERGENCE("divergence", "100", "a trial diverges when a loss exceeds this multiple of its initial loss (0: only NaN/Inf)"),
     TIME_BUDGET("time_budget", "none", "training time per trial, in seconds or with a unit: 90s, 5m, 1h"),
     VALIDATION("validation", "0.1", "training examples held out for validation when the data set has no validation split: a fraction, or a count"),
     SUBSET("subset", "0", "keep only this many training examples (after the hold-out); 0 keeps all"),

@@ -132,7 +132,7 @@ public final class ExperimentParser {
         check(steps >= 1, values, "steps", source, "must be >= 1, got " + steps);
         int evalEvery = intValue(values, "eval_every", 0, source);
         check(evalEvery >= 0, values, "eval_every", source, "must be >= 0 (0: every epoch), got " + evalEvery);
-        double divergence = realValue(values, "divergence", 10, source);
+        double divergence = realValue(values, "divergence", 100, source);
         check((divergence == 0 || divergence > 1) && Double.isFinite(divergence), values, "divergence", source,
                 "must be a multiple > 1 of the initial loss, or 0 to disable, got " + divergence);
         double timeBudget = values.containsKey("time_budget") ? duration(values.get("time_budget")) : 0;
