@@ -123,6 +123,20 @@ public final class ExperimentFile {
             }
             return new RawValue(items, origin);
         }
+        if (node instanceof MappingNode mapping && key.equals("parts")) {
+            Map<String, RawValue> values = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (!(tuple.getKeyNode() instanceof ScalarNode partKey)) {
+                    throw new UserError(at(source, tuple.getKeyNode()) + ": keys must be plain words");
+                }
+                String partOrigin = at(source, partKey) + ": " + partKey.getValue();
+                if (values.containsKey(partKey.getValue())) {
+                    throw new UserError(partOrigin + " is given twice");
+                }
+                values.put(partKey.getValue(), convert(tuple.getValueNode(), source, partKey.getValue()));
+            }
+            return new RawValue(values, origin);
+        }
         throw new UserError(origin + ": expected a value or a list, not a mapping"
                 + " (write components as name(key=value), e.g. adam(lr=0.001))");
     }

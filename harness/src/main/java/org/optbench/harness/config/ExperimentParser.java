@@ -27,8 +27,45 @@ public final class ExperimentParser {
         this.registry = registry;
     }
 
+    /** Keys that describe the whole run (or its shared data) and so cannot differ between parts. */
+    private static final List<String> RUN_KEYS = List.of("name", "description", "seed", "validation", "subset", "standardize", "parts");
+
     /**
-     * Checks and resolves an experiment.
+     * Checks and resolves an experiment file, with or without {@code parts}. Each part is the top-level keys
+     * overridden by its own, then by the {@code --set} options.
+     */
+    public Plan parsePlan(Map<String, RawValue> raw, List<String> overrides, String source, String defaultName) {
+        RawValue parts = raw.get("parts");
+        if (parts == null) {
+            Experiment single = parse(raw, overrides, source, defaultName);
+            return new Plan(single.name(), single.description(), single.source(), single.seed(), List.of(single));
+        }
+        if (!parts.isList() || parts.items().isEmpty()) {
+            throw new UserError(parts.origin() + " must be a non-empty list of mappings, each with its own keys (- dataset: ...)");
+        }
+        Map<String, RawValue> top = new LinkedHashMap<>(raw);
+        top.remove("parts");
+        List<Experiment> experiments = new ArrayList<>();
+        for (RawValue part : parts.items()) {
+            if (!part.isMap()) {
+                throw new UserError(part.origin() + ": each part is a mapping of keys, e.g. - dataset: mnist");
+            }
+            Map<String, RawValue> merged = new LinkedHashMap<>(top);
+            for (Map.Entry<String, RawValue> entry : part.map().entrySet()) {
+                if (RUN_KEYS.contains(entry.getKey())) {
+                    throw new UserError(entry.getValue().origin() + " applies to the whole run (every part shares it);"
+                            + " set it at the top level, not in a part");
+                }
+                merged.put(entry.getKey(), entry.getValue());
+            }
+            experiments.add(parse(merged, overrides, source, defaultName));
+        }
+        Experiment first = experiments.get(0);
+        return new Plan(first.name(), first.description(), source, first.seed(), experiments);
+    }
+
+    /**
+     * Checks and resolves one grid of an experiment.
      *
      * @param raw the file's keys
      * @param overrides {@code --set} assignments, applied over the file

@@ -34,6 +34,7 @@ import org.optbench.harness.UserError;
 import org.optbench.harness.config.Experiment;
 import org.optbench.harness.config.ExperimentFile;
 import org.optbench.harness.config.ExperimentParser;
+import org.optbench.harness.config.Plan;
 import org.optbench.harness.config.RawValue;
 import org.optbench.harness.trial.DataProvider;
 import org.optbench.harness.trial.LocalTrialExecutor;
@@ -98,14 +99,14 @@ public final class ExperimentRunner {
     }
 
     /** Reads and checks the experiment (the quickstart when the file is null). */
-    public Experiment load(Path file, List<String> overrides) {
+    public Plan load(Path file, List<String> overrides) {
         if (file == null) {
             try (InputStream in = ExperimentRunner.class.getResourceAsStream(QUICKSTART_RESOURCE)) {
                 if (in == null) {
                     throw new IllegalStateException("the bundled quickstart experiment is missing from the jar");
                 }
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                return new ExperimentParser(registry).parse(ExperimentFile.parse(text, "quickstart.yaml (bundled)"), overrides,
+                return new ExperimentParser(registry).parsePlan(ExperimentFile.parse(text, "quickstart.yaml (bundled)"), overrides,
                         "quickstart.yaml (bundled)", "quickstart");
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the bundled quickstart experiment", e);
@@ -113,7 +114,7 @@ public final class ExperimentRunner {
         }
         Map<String, RawValue> raw = ExperimentFile.read(file);
         String stem = file.getFileName().toString().replaceFirst("\\.(ya?ml)$", "");
-        return new ExperimentParser(registry).parse(raw, overrides, file.toString(), stem);
+        return new ExperimentParser(registry).parsePlan(raw, overrides, file.toString(), stem);
     }
 
     /** Runs (or resumes) the experiment. */
@@ -121,8 +122,9 @@ public final class ExperimentRunner {
         if (options.threads() < 1) {
             throw new UserError("--threads must be at least 1, got " + options.threads());
         }
-        Experiment experiment = load(options.experimentFile(), options.overrides());
-        Map<String, Object> config = experiment.resolvedConfig();
+        Plan plan = load(options.experimentFile(), options.overrides());
+        Experiment experiment = plan.parts().get(0);
+        Map<String, Object> config = plan.resolvedConfig();
         String fingerprint = fingerprint(config);
         Path directory = options.out() != null ? options.out()
                 : Path.of("runs", experiment.name() + "-" + LocalDateTime.now().format(FOLDER_TIME));
@@ -133,19 +135,24 @@ public final class ExperimentRunner {
 
         DataOptions dataOptions = new DataOptions(options.dataDirectory(), experiment.validation(), experiment.subset(),
                 experiment.standardize(), experiment.seed());
-        Map<String, Dataset> data = loadData(experiment, dataOptions);
-        List<Trial> trials = experiment.trials(registry::isFunction);
+        Map<String, Dataset> data = new ConcurrentHashMap<>();
+        for (Experiment part : plan.parts()) {
+            loadData(part, dataOptions, data);
+        }
+        List<Trial> trials = plan.trials(registry::isFunction);
         if (trials.isEmpty()) {
-            throw new UserError(experiment.source() + ": the grid is empty; give at least one data set, model and optimizer");
+            throw new UserError(plan.source() + ": the grid is empty; give at least one data set, model and optimizer");
         }
         writableDirectory(directory);
 
         String started = OffsetDateTime.now().toString();
         RunWriter writer = options.resume() ? RunWriter.resume(directory) : RunWriter.create(directory);
         Set<Integer> completed = writer.completedTrials();
-        Map<String, Object> manifest = manifest(experiment, config, fingerprint, trials.size(), options, previous, started);
+        Map<String, Object> manifest = manifest(plan, config, fingerprint, trials.size(), options, previous, started);
         writeManifest(directory, manifest);
-        writeLandscapes(directory, experiment);
+        for (Experiment part : plan.parts()) {
+            writeLandscapes(directory, part);
+        }
 
         List<Trial> missing = trials.stream().filter(trial -> !completed.contains(trial.id())).toList();
         Map<TrialStatus, Integer> statuses = new EnumMap<>(TrialStatus.class);
@@ -257,16 +264,17 @@ public final class ExperimentRunner {
         }
     }
 
-    private Map<String, Dataset> loadData(Experiment experiment, DataOptions options) {
-        Map<String, Dataset> data = new ConcurrentHashMap<>();
+    private void loadData(Experiment experiment, DataOptions options, Map<String, Dataset> data) {
         int batch = experiment.settings().batch();
         for (String canonical : experiment.datasets()) {
             if (registry.isFunction(canonical)) {
                 continue;
             }
-            Dataset dataset;
+            Dataset dataset = data.get(canonical);
             try {
-                dataset = registry.loadDataset(canonical, options);
+                if (dataset == null) {
+                    dataset = registry.loadDataset(canonical, options);
+                }
             } catch (DataException e) {
                 throw new UserError(canonical + ": " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {
@@ -293,7 +301,6 @@ public final class ExperimentRunner {
             }
             data.put(canonical, dataset);
         }
-        return data;
     }
 
     private void writeLandscapes(Path directory, Experiment experiment) {
@@ -337,7 +344,7 @@ public final class ExperimentRunner {
         return grid;
     }
 
-    private Map<String, Object> manifest(Experiment experiment, Map<String, Object> config, String fingerprint, int trials,
+    private Map<String, Object> manifest(Plan experiment, Map<String, Object> config, String fingerprint, int trials,
             Options options, Map<String, Object> previous, String started) {
         Map<String, Object> manifest = previous != null ? new LinkedHashMap<>(previous) : new LinkedHashMap<>();
         if (previous == null) {
@@ -350,7 +357,7 @@ public final class ExperimentRunner {
             manifest.put("seed", experiment.seed());
             manifest.put("seeds", "each trial's own seed is in trials.csv (seed column), split from the experiment seed"
                     + " and the trial's configuration and repeat");
-            manifest.put("target", experiment.settings().target() == null ? null : experiment.settings().target().toString());
+            manifest.put("target", experiment.target() == null ? null : experiment.target().toString());
             manifest.put("trials", trials);
             manifest.put("overrides", options.overrides());
             manifest.put("modules", options.modules());
