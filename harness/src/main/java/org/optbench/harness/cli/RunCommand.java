@@ -51,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMATS", description = "figure formats of the report: png,svg,pdf (default: png)")
     String formats = "png";
 
+    @Option(names = "--no-report", negatable = false, description = "skip summary, figures and report.md (build them later with optbench report)")
+    boolean noReport;
+
     @Mixin
     CommonOptions common;
 
@@ -62,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress(console, System.console() != null);
         ExperimentRunner runner = new ExperimentRunner(registry, progress);
         ExperimentRunner.Outcome outcome = runner.run(new ExperimentRunner.Options(file, out, overrides,
-                threads, resume, dataDirectory, common.modules, figureFormats));
+                threads, resume, dataDirectory, common.modules, figureFormats, !noReport));
         StringBuilder counts = new StringBuilder();
         for (Map.Entry<TrialStatus, Integer> entry : outcome.statuses().entrySet()) {
             counts.append(counts.length() == 0 ? "" : ", ").append(entry.getValue()).append(' ').append(entry.getKey().key());
@@ -74,7 +77,9 @@ final class RunCommand implements Callable<Integer> {
                     + "; the CSV files are complete, fix the problem and run optbench report " + outcome.runDirectory());
             return 1;
         }
-        console.println("report: " + outcome.runDirectory().resolve(RunFiles.REPORT));
+        if (!noReport) {
+            console.println("report: " + outcome.runDirectory().resolve(RunFiles.REPORT));
+        }
         return 0;
     }
 

@@ -45,6 +45,7 @@ import org.optbench.harness.trial.TrialRunner;
 import org.optbench.harness.wiring.DataOptions;
 import org.optbench.harness.wiring.FunctionProblem;
 import org.optbench.harness.wiring.Registry;
+import org.optbench.optimizers.regularizers.Dropout;
 import org.optbench.reports.ReportException;
 import org.optbench.reports.Reports;
 import org.optbench.reports.RunFiles;
@@ -75,9 +76,10 @@ public final class ExperimentRunner {
      * @param dataDirectory the data folder, or {@code null} for the default resolution
      * @param modules user Guice modules given with {@code --module} (recorded in the manifest)
      * @param formats figure formats of the report
+     * @param report whether to build summary, figures and report.md after the trials
      */
     public record Options(Path experimentFile, Path out, List<String> overrides, int threads, boolean resume,
-            Path dataDirectory, List<String> modules, Set<FigureFormat> formats) {
+            Path dataDirectory, List<String> modules, Set<FigureFormat> formats, boolean report) {
         public Options {
             overrides = List.copyOf(overrides);
             modules = List.copyOf(modules);
@@ -188,7 +190,9 @@ public final class ExperimentRunner {
         writeManifest(directory, manifest);
         String reportProblem = null;
         try {
-            Reports.rebuild(directory, options.formats());
+            if (options.report()) {
+                Reports.rebuild(directory, options.formats());
+            }
         } catch (ReportException | IllegalArgumentException | IllegalStateException e) {
             reportProblem = e.getMessage();
         }
@@ -292,9 +296,13 @@ public final class ExperimentRunner {
                 throw new UserError(experiment.origin("regularizers") + ": early-stopping needs validation examples but "
                         + canonical + " has none; set validation (e.g. validation: 0.1)");
             }
+            boolean dropout = experiment.regularizerSets().stream().flatMap(List::stream).anyMatch(r -> r.startsWith("dropout"));
             for (String model : experiment.models()) {
                 try {
                     registry.buildModel(model, dataset, Optional.empty());
+                    if (dropout) {
+                        registry.buildModel(model, dataset, Optional.of(new Dropout(0.5)));
+                    }
                 } catch (IllegalArgumentException e) {
                     throw new UserError(experiment.origin("model") + ": " + e.getMessage() + " (with " + canonical + ")", e);
                 }

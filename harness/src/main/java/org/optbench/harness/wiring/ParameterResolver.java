@@ -94,9 +94,12 @@ public final class ParameterResolver {
                     if (!(item instanceof ComponentSpec.Scalar scalar)) {
                         throw new UserError(prefix + " must be a " + parameter.type().label() + ", got " + value.text());
                     }
-                    converted.add(parameter.type() == ParameterType.REAL_LIST
-                            ? parseReal(scalar.text(), prefix + " must be a " + parameter.type().label())
-                            : parseInteger(scalar.text(), prefix + " must be a " + parameter.type().label()));
+                    // Not a ?: expression: it would promote the Integer to a Double.
+                    if (parameter.type() == ParameterType.REAL_LIST) {
+                        converted.add(parseReal(scalar.text(), prefix + " must be a " + parameter.type().label()));
+                    } else {
+                        converted.add(parseInteger(scalar.text(), prefix + " must be a " + parameter.type().label()));
+                    }
                 }
                 return List.copyOf(converted);
             }

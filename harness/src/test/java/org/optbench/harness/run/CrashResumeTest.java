@@ -22,7 +22,7 @@ class CrashResumeTest {
     static final String MODULE = "org.optbench.harness.testing.TestComponentsModule";
     static final String EXPERIMENT = """
             name: crash
-            dataset: [blobs(classes=10, dim=100, n=4000), rosenbrock]
+            dataset: [blobs(classes=10, dim=50, n=3000), rosenbrock]
             model: test-softmax
             optimizer:
               - sgd(lr=[0.001, 0.01, 0.05])
@@ -41,7 +41,7 @@ class CrashResumeTest {
         Files.writeString(file, EXPERIMENT);
         Path killed = folder.resolve("killed");
         Process child = ChildJvm.cli(folder, folder.resolve("child.log"), Map.of(), "run", file.toString(), "--out",
-                killed.toString(), "--threads", "2", "--module", MODULE).start();
+                killed.toString(), "--threads", "2", "--no-report", "--module", MODULE).start();
         Path trials = killed.resolve("trials.csv");
         int rows = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -59,13 +59,13 @@ class CrashResumeTest {
                 + Files.readString(folder.resolve("child.log")));
 
         Cli.Result resumed = Cli.run("run", file.toString(), "--out", killed.toString(), "--resume", "--threads", "2",
-                "--module", MODULE);
+                "--no-report", "--module", MODULE);
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("ran " + (30 - written) + " of 30 trials")
                         || resumed.out().contains("of 30 trials"), resumed.out());
 
         Path clean = folder.resolve("clean");
-        Cli.Result uninterrupted = Cli.run("run", file.toString(), "--out", clean.toString(), "--threads", "2", "--module", MODULE);
+        Cli.Result uninterrupted = Cli.run("run", file.toString(), "--out", clean.toString(), "--threads", "2", "--no-report", "--module", MODULE);
         assertEquals(0, uninterrupted.code(), uninterrupted.err());
         for (String name : List.of("trials.csv", "curves.csv", "traces/trial-15.csv", "traces/trial-29.csv",
                 "landscapes/rosenbrock_noise_0.csv")) {
