@@ -161,7 +161,10 @@ public final class DataFetcher {
         Set<IdxFile> placed = EnumSet.noneOf(IdxFile.class);
         try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(tarball), 1 << 16), 1 << 16)) {
             byte[] header = new byte[512];
-            while (in.readNBytes(header, 0, 512) == 512 && !isZero(header)) {
+            for (int got; (got = in.readNBytes(header, 0, 512)) > 0 && !isZero(header); ) {
+                if (got < 512) {
+                    throw new IOException("the archive ends inside a tar header");
+                }
                 String name = tarName(header);
                 long size = parseOctal(header, 124, 12);
                 byte type = header[156];
@@ -218,7 +221,16 @@ public final class DataFetcher {
         try {
             MessageDigest digest = sha256();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-                content.transferTo(out);
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = content.read(buffer)) > 0; ) {
+                    try {
+                        out.write(buffer, 0, n);
+                    } catch (IOException writeFailure) {
+                        throw new DataException(target, "cannot be written (" + writeFailure + ")",
+                                "free disk space or make the folder writable, or choose another folder with --data-dir or "
+                                + DataDirectory.ENVIRONMENT_VARIABLE, writeFailure);
+                    }
+                }
             }
             String actual = HexFormat.of().formatHex(digest.digest());
             String expected = which.sha256(file);
@@ -372,14 +384,14 @@ public final class DataFetcher {
         return new String(bytes, offset, end - offset, StandardCharsets.US_ASCII);
     }
 
-    private static long parseOctal(byte[] bytes, int offset, int length) {
+    private static long parseOctal(byte[] bytes, int offset, int length) throws IOException {
         long value = 0;
         for (int i = offset; i < offset + length; i++) {
             byte b = bytes[i];
             if (b >= '0' && b <= '7') {
                 value = value * 8 + (b - '0');
             } else if (b != ' ' && b != 0) {
-                throw new UncheckedIOException(new IOException("bad tar header size field"));
+                throw new IOException("bad size field in a tar header");
             }
         }
         return value;

@@ -116,7 +116,8 @@ public final class ImageDatasets {
         Path found = DataFetcher.locate(folder, file);
         if (found == null) {
             throw new DataException(folder.resolve(file.fileName()), "missing (neither " + file.fileName() + " nor "
-                    + file.fileName() + ".gz exists)", IdxReader.DEFAULT_FIX);
+                    + file.fileName() + ".gz exists)", "put that file there (raw or .gz), or point at the folder that holds all "
+                    + "four files: train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte");
         }
         return found;
     }
@@ -217,9 +218,10 @@ public final class ImageDatasets {
             }
             return;
         }
-        for (int i = 0; i < features.length; i++) {
-            int p = i % size;
-            features[i] = (float) ((features[i] - mean[p]) / std[p]);
+        for (int row = 0; row < features.length; row += size) {
+            for (int p = 0; p < size; p++) {
+                features[row + p] = (float) ((features[row + p] - mean[p]) / std[p]);
+            }
         }
     }
 

@@ -32,18 +32,22 @@ public record ImageLoadOptions(int validation, int trainSize, Standardization st
         return new ImageLoadOptions(DEFAULT_VALIDATION, 0, Standardization.NONE, 0L);
     }
 
+    /** A copy with this option changed. */
     public ImageLoadOptions withValidation(int newValidation) {
         return new ImageLoadOptions(newValidation, trainSize, standardization, splitSeed);
     }
 
+    /** A copy with this option changed. */
     public ImageLoadOptions withTrainSize(int newTrainSize) {
         return new ImageLoadOptions(validation, newTrainSize, standardization, splitSeed);
     }
 
+    /** A copy with this option changed. */
     public ImageLoadOptions withStandardization(Standardization newStandardization) {
         return new ImageLoadOptions(validation, trainSize, newStandardization, splitSeed);
     }
 
+    /** A copy with this option changed. */
     public ImageLoadOptions withSplitSeed(long newSplitSeed) {
         return new ImageLoadOptions(validation, trainSize, standardization, newSplitSeed);
     }

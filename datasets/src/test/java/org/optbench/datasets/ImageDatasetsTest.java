@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -196,13 +197,42 @@ class ImageDatasetsTest {
     }
 
     @Test
+    void parallelLoadsShareOneCopy() throws Exception {
+        IdxTestFiles.writeFolder(folder, 500, 10, false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Dataset>> loads = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                loads.add(pool.submit(() -> ImageDatasets.loadFolder("a", folder, options(100, 0, 1))));
+            }
+            Dataset first = loads.get(0).get();
+            for (java.util.concurrent.Future<Dataset> load : loads) {
+                assertSame(first, load.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void gzippedFilesInTheCacheFolderAreUsedWithoutFetching() throws IOException {
+        IdxTestFiles.writeFolder(folder.resolve("fashion-mnist"), 40, 10, true);
+
+        Dataset data = ImageDatasets.load(ImageDataset.FASHION_MNIST, options(10, 0, 0), new DataDirectory(folder));
+
+        assertEquals("fashion-mnist", data.name());
+        assertEquals(30, data.train().count());
+    }
+
+    @Test
     void missingFileInAUserFolderNamesItAndTheFix() throws IOException {
         IdxTestFiles.writeFolder(folder, 50, 10, false);
         Files.delete(folder.resolve("t10k-labels-idx1-ubyte"));
 
         DataException error = assertThrows(DataException.class, () -> ImageDatasets.loadFolder("a", folder, options(10, 0, 0)));
 
-        IdxReaderTest.assertMessage(error, folder.resolve("t10k-labels-idx1-ubyte"), "missing", "replace it with a valid copy");
+        IdxReaderTest.assertMessage(error, folder.resolve("t10k-labels-idx1-ubyte"), "missing (neither t10k-labels-idx1-ubyte nor t10k-labels-idx1-ubyte.gz exists)",
+                "Fix: put that file there (raw or .gz)");
     }
 
     @Test

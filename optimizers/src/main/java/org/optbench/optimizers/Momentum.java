@@ -59,10 +59,12 @@ public record Momentum(double learningRate, double momentum) implements Optimize
             float a = alpha;
             float rate = (float) learningRate;
             int n = theta.length;
+            // all loads before the stores: with v[i] stored first, C2 must assume it may alias theta[i]
             for (int i = 0; i < n; i++) {
+                float ti = theta[i];
                 float vi = a * v[i] - rate * g[i];
+                theta[i] = ti + vi;
                 v[i] = vi;
-                theta[i] += vi;
             }
             return loss;
         }

@@ -72,9 +72,10 @@ public record Nesterov(double learningRate, double momentum) implements Optimize
             float[] g = gradient;
             float rate = (float) learningRate;
             for (int i = 0; i < n; i++) {
+                float ti = theta[i];
                 float vi = a * v[i] - rate * g[i];
+                theta[i] = ti + vi;
                 v[i] = vi;
-                theta[i] += vi;
             }
             return loss;
         }

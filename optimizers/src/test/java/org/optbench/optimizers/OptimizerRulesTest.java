@@ -275,6 +275,31 @@ class OptimizerRulesTest {
     }
 
     @Test
+    void deltaBarDeltaSignTestsAtTheEdges() {
+        // Gradients (1e-20, 0, −1e-20), then (1e-20, 5, 1e-20); κ = 0.25, φ = 0.5, β = 0.7, rate 0.5, θ0 = 0.
+        // After update 1, δ̄ = 0.3 g = (3e-21, 0, −3e-21). Update 2: δ̄_0 g_0 = 3e-41, a subnormal float but > 0,
+        // so η_0 = 0.75; δ̄_1 g_1 = 0, so η_1 stays 0.5; δ̄_2 g_2 = −3e-41 < 0, so η_2 = 0.25. Hence
+        // θ_0 = −0.5e-20 − 0.75e-20 = −1.25e-20, θ_1 = 0 − 0.5 · 5 = −2.5, θ_2 = 0.5e-20 − 0.25e-20 = 0.25e-20.
+        float[][] gradients = {{1e-20f, 0, -1e-20f}, {1e-20f, 5, 1e-20f}};
+        int[] call = {0};
+        Objective fixed = TestObjectives.of(3, (x, g) -> {
+            for (int i = 0; i < 3; i++) {
+                g[i] = gradients[call[0]][i];
+            }
+            call[0]++;
+            return 0;
+        });
+        float[] theta = new float[3];
+        OptimizerState state = new DeltaBarDelta(0.5, 0.25, 0.5, 0.7).init(3);
+        state.step(theta, fixed, 0.5);
+        state.step(theta, fixed, 0.5);
+        // relative 1e-6: a few float roundings of numbers of order 1e-20 and 1
+        assertEquals(-1.25e-20, theta[0], 1.25e-26);
+        assertEquals(-2.5, theta[1], 2.5e-6);
+        assertEquals(0.25e-20, theta[2], 0.25e-26);
+    }
+
+    @Test
     void onlyDeltaBarDeltaExpectsFullBatches() {
         assertFalse(new Sgd().expectsFullBatch());
         assertFalse(new Adam().expectsFullBatch());

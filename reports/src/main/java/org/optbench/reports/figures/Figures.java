@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -517,21 +518,19 @@ public final class Figures {
 
     private XYChart dotChart(String title, String yAxis, Map<Configuration, double[]> values,
             Map<Configuration, String> tickLabels, boolean meanWithInterval, RunData data) {
-        XYChart chart = chart(title, "", yAxis);
+        XYChart chart = chart(title, "configuration", yAxis);
         XYStyler styler = chart.getStyler();
         List<Configuration> order = new ArrayList<>(values.keySet());
         List<String> ticks = order.stream().map(tickLabels::get).toList();
         styler.setXAxisMin(0.4).setXAxisMax(order.size() + 0.6);
-        styler.setxAxisTickLabelsFormattingFunction(value -> {
-            long index = Math.round(value);
-            return Math.abs(value - index) < 1e-6 && index >= 1 && index <= ticks.size()
-                    ? ticks.get((int) index - 1) : "";
-        });
+        // XChart's tick calculator loops forever on some categorical label functions: no x ticks at all, each
+        // column is named by a text above it instead.
+        styler.setXAxisTicksVisible(false);
         styler.setPlotGridVerticalLinesVisible(false);
+        styler.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 13));
+        styler.setAnnotationTextFontColor(Color.BLACK);
         int longest = ticks.stream().mapToInt(String::length).max().orElse(0);
-        if (longest * 7 * order.size() > width - 250) {
-            styler.setXAxisLabelRotation(25);
-        }
+        boolean numbered = longest * 8 > (width - 250) / Math.max(1, order.size());
         styler.setLegendVisible(true);
         styler.setErrorBarsColorSeriesColor(true);
         Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
@@ -549,7 +548,8 @@ public final class Figures {
                 // Spread the seeds sideways so equal values stay visible.
                 x[k] = index + 1 + (y.length == 1 ? 0 : -0.12 + 0.24 * k / (y.length - 1)) - 0.12;
             }
-            XYSeries dots = chart.addSeries(unique(used, tickLabels.get(configuration)), x, y);
+            String name = numbered ? (index + 1) + ": " + tickLabels.get(configuration) : tickLabels.get(configuration);
+            XYSeries dots = chart.addSeries(unique(used, name), x, y);
             dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             dots.setMarker(SeriesMarkers.CIRCLE);
             dots.setMarkerColor(palette.color(configuration));
@@ -560,18 +560,35 @@ public final class Figures {
             summary.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             summary.setMarker(SeriesMarkers.DIAMOND);
             summary.setMarkerColor(palette.color(configuration));
+            summary.setLineColor(palette.color(configuration)); // error bars take the series' line colour
             summary.setShowInLegend(false);
             all.add(centre - half);
             all.add(centre + half);
         }
-        if (!meanWithInterval) {
-            styler.setYAxisLogarithmic(spansDecades(all));
-        }
+        boolean log = !meanWithInterval && spansDecades(all);
+        styler.setYAxisLogarithmic(log);
         double low = all.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double high = all.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        if (!styler.isYAxisLogarithmic()) {
-            double pad = Math.max(0.08 * (high - low), meanWithInterval ? 0.05 : 1e-9 + 0.05 * Math.abs(high));
-            styler.setYAxisMin(low - pad).setYAxisMax(high + pad);
+        double labelAt;
+        if (log) {
+            double ratio = high / low;
+            double minimum = low / Math.pow(ratio, 0.3);
+            styler.setYAxisMin(minimum).setYAxisMax(high * Math.pow(ratio, 0.08));
+            labelAt = minimum * Math.pow(ratio, 0.1);
+        } else {
+            double pad = Math.max(Math.max(0.08 * (high - low), 0.02 * Math.abs(high)), 1e-9);
+            // Room below the data for the column names.
+            double minimum = low - pad - 0.15 * (high - low + 2 * pad);
+            double maximum = high + pad;
+            if (meanWithInterval && high <= 100) {
+                maximum = Math.min(maximum, 100); // an accuracy axis past 100% would mislead
+            }
+            styler.setYAxisMin(minimum).setYAxisMax(maximum);
+            labelAt = minimum + 0.06 * (maximum - minimum);
+        }
+        for (int index = 0; index < order.size(); index++) {
+            String text = numbered ? Integer.toString(index + 1) : ticks.get(index);
+            chart.addAnnotation(new AnnotationText(text, index + 1, labelAt, false));
         }
         return chart;
     }

@@ -12,9 +12,10 @@ import java.util.Map;
 import org.optbench.reports.Configuration;
 
 /**
- * Colours and line styles for a run's figures: one colour per optimizer (its full spec, in the order the run
- * first uses them), the same in every figure of the run; configurations that share an optimizer but differ
- * elsewhere (schedule, regularizers, model, data set) keep its colour and get different dash patterns.
+ * Colours and line styles for a run's figures: one colour per optimizer name ({@code adam} for every
+ * {@code adam(...)}), in the order the run first uses them, the same in every figure of the run; configurations
+ * that share an optimizer name but differ in its parameters or elsewhere (schedule, regularizers, model) keep its
+ * colour and get different dash patterns.
  *
  * <p>The colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), its
  * yellow replaced by two darker colours that show on white; after ten optimizers the colours repeat, dashed.
@@ -31,18 +32,29 @@ public final class Palette {
     /** A palette for {@code configurations} in the run's order. */
     public Palette(List<Configuration> configurations) {
         Map<String, Integer> variantsSeen = new HashMap<>();
+        // Figures are drawn per data set, so the data set does not make a variant: the same optimizer, schedule,
+        // regularizers and model look the same on every data set.
+        Map<List<String>, Integer> variantOf = new HashMap<>();
         for (Configuration configuration : new LinkedHashSet<>(configurations)) {
-            optimizerIndex.putIfAbsent(configuration.optimizer(), optimizerIndex.size());
-            int variant = variantsSeen.merge(configuration.optimizer(), 1, Integer::sum) - 1;
+            String name = Labels.nameOf(configuration.optimizer());
+            optimizerIndex.putIfAbsent(name, optimizerIndex.size());
+            List<String> key = List.of(configuration.optimizer(), configuration.schedule(),
+                    configuration.regularizers(), configuration.model());
+            Integer variant = variantOf.get(key);
+            if (variant == null) {
+                variant = variantsSeen.merge(name, 1, Integer::sum) - 1;
+                variantOf.put(key, variant);
+            }
             variantIndex.put(configuration, variant);
         }
     }
 
-    /** The colour of an optimizer spec. */
+    /** The colour of an optimizer, by its name. */
     public Color color(String optimizer) {
-        Integer index = optimizerIndex.get(optimizer);
+        String name = Labels.nameOf(optimizer);
+        Integer index = optimizerIndex.get(name);
         if (index == null) {
-            index = Math.floorMod(optimizer.hashCode(), COLORS.length);
+            index = Math.floorMod(name.hashCode(), COLORS.length);
         }
         return COLORS[index % COLORS.length];
     }
@@ -60,7 +72,7 @@ public final class Palette {
     /** The line stroke of a configuration: solid for an optimizer's first configuration, dashed for the others. */
     public BasicStroke stroke(Configuration configuration, float width) {
         int variant = variantIndex.getOrDefault(configuration, 0);
-        Integer index = optimizerIndex.get(configuration.optimizer());
+        Integer index = optimizerIndex.get(Labels.nameOf(configuration.optimizer()));
         if (index != null && index >= COLORS.length) {
             variant += index / COLORS.length;
         }
@@ -69,7 +81,7 @@ public final class Palette {
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
-    /** The optimizers in palette order. */
+    /** The optimizer names in palette order. */
     public List<String> optimizers() {
         return new ArrayList<>(optimizerIndex.keySet());
     }
