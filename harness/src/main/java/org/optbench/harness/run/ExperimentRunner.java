@@ -272,6 +272,13 @@ public final class ExperimentRunner {
         int batch = experiment.settings().batch();
         for (String canonical : experiment.datasets()) {
             if (registry.isFunction(canonical)) {
+                boolean modelOnly = experiment.regularizerSets().stream().flatMap(List::stream)
+                        .anyMatch(r -> r.startsWith("dropout") || r.startsWith("early-stopping"));
+                if (modelOnly) {
+                    throw new UserError(experiment.origin("regularizers") + ": dropout and early-stopping need a model and"
+                            + " epochs, but " + canonical + " is an analytic function; put the function in its own part"
+                            + " without them");
+                }
                 continue;
             }
             Dataset dataset = data.get(canonical);

@@ -160,6 +160,35 @@ class BadInputTest {
     }
 
     @Test
+    void aModuleRebindingAnExistingNameIsRefused() throws IOException {
+        String message = fails("list", "--module", "org.optbench.harness.cli.BadInputTest$RebindsAdam");
+        assertTrue(message.contains("the Guice modules cannot be combined"), message);
+        assertTrue(message.contains("adam"), message);
+    }
+
+    /** A user module that binds a name optbench already has. */
+    public static final class RebindsAdam extends com.google.inject.AbstractModule {
+        @com.google.inject.multibindings.ProvidesIntoMap
+        @com.google.inject.multibindings.StringMapKey("adam")
+        org.optbench.harness.wiring.OptimizerFactory adam() {
+            return org.optbench.harness.wiring.Factories.optimizer("adam", "a second adam", java.util.List.of(),
+                    values -> new org.optbench.optimizers.Sgd(0.1));
+        }
+    }
+
+    @Test
+    void modelOnlyRegularizersOnAFunction() throws IOException {
+        String message = runFails("dataset: quartic\noptimizer: sgd\nregularizers: [early-stopping]\n");
+        assertTrue(message.contains("bad.yaml:3: regularizers: dropout and early-stopping need a model"), message);
+    }
+
+    @Test
+    void unknownDataSetToFetch() throws IOException {
+        String message = fails("data", "fetch", "cifar");
+        assertTrue(message.contains("unknown data set 'cifar'; fetchable: mnist, fashion-mnist"), message);
+    }
+
+    @Test
     void unknownModuleClass() throws IOException {
         String message = fails("list", "--module", "com.example.Missing");
         assertTrue(message.contains("--module com.example.Missing: class not found"), message);
