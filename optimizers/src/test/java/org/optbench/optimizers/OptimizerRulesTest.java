@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optbench.optimizers.regularizers.L2;
+import org.optbench.optimizers.regularizers.RegularizerSet;
 
 /**
  * Three updates of every rule on a 3-vector, against the SPEC formula evaluated here in plain double arithmetic,
@@ -234,6 +237,64 @@ class OptimizerRulesTest {
     }
 
     @Test
+    void adamWByHand() {
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double eps = 0.01;
+        double decay = 0.5;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] s = new double[3];
+        double[] r = new double[3];
+        for (int step = 0; step < 3; step++) {
+            int t = step + 1;
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, theta[i]);
+                theta[i] *= 1 - RATES[step] * decay;
+                s[i] = beta1 * s[i] + (1 - beta1) * g;
+                r[i] = beta2 * r[i] + (1 - beta2) * g * g;
+                double sHat = s[i] / (1 - Math.pow(beta1, t));
+                double rHat = r[i] / (1 - Math.pow(beta2, t));
+                theta[i] -= RATES[step] * sHat / (eps + Math.sqrt(rHat));
+                expected[step][i] = theta[i];
+            }
+        }
+        // update 1, element 1: −2 · (1 − 0.05) + 0.1 · 5 / 5.01 = −1.9 + 0.0998004
+        assertEquals(-1.9 + 0.1 * 5 / 5.01, expected[0][1], 1e-12);
+        check(new AdamW(0.1, beta1, beta2, eps, decay), expected);
+    }
+
+    @Test
+    void amsGradByHand() {
+        double beta1 = 0.9;
+        double beta2 = 0.5;
+        double eps = 0.01;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] s = new double[3];
+        double[] r = new double[3];
+        double[] m = new double[3];
+        boolean maximumMattered = false;
+        for (int step = 0; step < 3; step++) {
+            int t = step + 1;
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, theta[i]);
+                s[i] = beta1 * s[i] + (1 - beta1) * g;
+                r[i] = beta2 * r[i] + (1 - beta2) * g * g;
+                m[i] = Math.max(m[i], r[i]);
+                maximumMattered |= m[i] > r[i];
+                double sHat = s[i] / (1 - Math.pow(beta1, t));
+                double mHat = m[i] / (1 - Math.pow(beta2, t));
+                theta[i] -= RATES[step] * sHat / (eps + Math.sqrt(mHat));
+                expected[step][i] = theta[i];
+            }
+        }
+        // with ρ2 = 0.5 the second moment falls as the gradients shrink, so the maximum is what is used
+        assertTrue(maximumMattered);
+        check(new AmsGrad(0.1, beta1, beta2, eps), expected);
+    }
+
+    @Test
     void deltaBarDeltaByHand() {
         double kappa = 0.01;
         double phi = 0.5;
@@ -297,6 +358,39 @@ class OptimizerRulesTest {
         assertEquals(-1.25e-20, theta[0], 1.25e-26);
         assertEquals(-2.5, theta[1], 2.5e-6);
         assertEquals(0.25e-20, theta[2], 0.25e-26);
+    }
+
+    @Test
+    void nesterovTakesThePenaltyAtTheLookAheadPoint() {
+        // f = 0 plus l2 with λ = 0.5, so g = 2λθ̃ = θ̃; α = 0.9, η = 0.1, θ0 = 1.
+        // update 1: θ̃ = 1, v = −0.1, θ = 0.9; update 2: θ̃ = 0.9 − 0.09 = 0.81, v = −0.09 − 0.081 = −0.171,
+        // θ = 0.729 (a penalty taken at θ instead would give g = 0.9 and θ = 0.72)
+        Objective zero = TestObjectives.of(1, (x, g) -> 0);
+        Objective penalized = new RegularizerSet(List.of(new L2(0.5))).penalized(zero, ParameterLayout.allWeights(1));
+        float[] theta = {1f};
+        OptimizerState state = new Nesterov(0.1, 0.9).init(1);
+        state.step(theta, penalized, 0.1);
+        assertEquals(0.9, theta[0], 1e-6);
+        // the loss returned is the penalized loss at θ̃ = 0.81: 0.5 · 0.81² = 0.32805
+        assertEquals(0.32805, state.step(theta, penalized, 0.1), 1e-6);
+        assertEquals(0.729, theta[0], 1e-6);
+    }
+
+    @Test
+    void statesOfOneRecordAreIndependent() {
+        // one configuration, two trials: the second state must start from zero accumulators, whatever the first did
+        Adam adam = new Adam(0.1, 0.9, 0.999, 1e-8, false);
+        OptimizerState first = adam.init(3);
+        float[] a = {1f, -2f, 0.5f};
+        for (int k = 0; k < 5; k++) {
+            first.step(a, OBJECTIVE, 0.1);
+        }
+        float[] b = {1f, -2f, 0.5f};
+        adam.init(3).step(b, OBJECTIVE, 0.1);
+        // a first Adam update moves each coordinate by η · g / (|g| + δ) ≈ 0.1 against the gradient sign
+        assertEquals(0.9, b[0], 1e-6);
+        assertEquals(-1.9, b[1], 1e-6);
+        assertEquals(0.6, b[2], 1e-6);
     }
 
     @Test

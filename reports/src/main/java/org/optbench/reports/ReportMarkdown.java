@@ -77,8 +77,8 @@ final class ReportMarkdown {
                 TargetSummary t = summary.target();
                 cells.add(t == null ? "" : t.successes() + "/" + t.trials());
                 cells.add(t == null || t.successes() == 0 ? "never" : Double.isFinite(t.secondsMedian())
-                        ? format(t.secondsMedian(), 3) + " s (" + format(t.stepsMedian(), 6) + " steps)"
-                        : format(t.stepsMedian(), 6) + " steps");
+                        ? format(t.secondsMedian(), 3) + " s (" + steps(t.stepsMedian()) + " steps)"
+                        : steps(t.stepsMedian()) + " steps");
             }
             row(out, cells);
         }
@@ -188,6 +188,11 @@ final class ReportMarkdown {
         }
         int decimals = Math.max(0, digits - 1 - (int) Math.floor(Math.log10(magnitude)));
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** An update count; a median of two counts can end in .5. */
+    private static String steps(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static void row(StringBuilder out, List<String> cells) {

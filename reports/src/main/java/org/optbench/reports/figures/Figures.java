@@ -3,6 +3,8 @@ package org.optbench.reports.figures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +144,9 @@ public final class Figures {
     public Optional<XYChart> progress(RunData data, String dataset, CurveMetric metric) {
         List<Configuration> configurations = configurationsByDataset(data).getOrDefault(dataset, List.of());
         Map<Integer, List<CurveRow>> curves = curvesByTrial(data);
-        boolean byEpoch = data.curves().stream().anyMatch(row -> row.epoch() > 0);
+        // Per data set: a run may mix MNIST (epochs) with analytic functions (updates only).
+        boolean byEpoch = data.curves().stream()
+                .anyMatch(row -> row.epoch() > 0 && row.configuration().dataset().equals(dataset));
         Map<Configuration, Band> bands = new LinkedHashMap<>();
         int maxSeeds = 0;
         for (Configuration configuration : configurations) {
@@ -410,8 +414,8 @@ public final class Figures {
             if (trace.get(0).parameters().length < 2) {
                 continue;
             }
-            double[] x = trace.stream().mapToDouble(point -> point.parameters()[0]).toArray();
-            double[] y = trace.stream().mapToDouble(point -> point.parameters()[1]).toArray();
+            double[] x = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[0]).toArray());
+            double[] y = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[1]).toArray());
             XYSeries line = chart.addSeries(labels.get(entry.getKey()), x, y);
             style(line, palette, entry.getKey(), x.length <= 60);
             starts.add(List.of(trace.get(0).parameters()[0], trace.get(0).parameters()[1]));
@@ -460,7 +464,7 @@ public final class Figures {
         Set<Float> starts = new LinkedHashSet<>();
         for (Map.Entry<Configuration, List<TraceCsv.Point>> entry : traces.entrySet()) {
             List<TraceCsv.Point> trace = entry.getValue();
-            double[] px = trace.stream().mapToDouble(point -> point.parameters()[0]).toArray();
+            double[] px = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[0]).toArray());
             double[] py = trace.stream().mapToDouble(point -> interpolate(x, f, point.parameters()[0])).toArray();
             XYSeries iterates = chart.addSeries(labels.get(entry.getKey()), px, py);
             style(iterates, palette, entry.getKey(), true);
@@ -603,7 +607,7 @@ public final class Figures {
         styler.setPlotGridLinesColor(GRID);
         styler.setPlotGridLinesStroke(new BasicStroke(1f));
         styler.setChartTitleBoxVisible(false);
-        styler.setChartTitleFont(new Font(FONT, Font.BOLD, 17));
+        styler.setChartTitleFont(titleFont(title));
         styler.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));
         styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 13));
         styler.setLegendFont(new Font(FONT, Font.PLAIN, 13));
@@ -615,6 +619,22 @@ public final class Figures {
         styler.setAntiAlias(true);
         styler.setLocale(Locale.ROOT);
         return chart;
+    }
+
+    /** The title font, smaller for a long title so that it fits the figure's width instead of being cut off. */
+    private Font titleFont(String title) {
+        Graphics2D graphics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            for (int size = 17; size > 10; size--) {
+                Font font = new Font(FONT, Font.BOLD, size);
+                if (graphics.getFontMetrics(font).stringWidth(title) <= width - 30) {
+                    return font;
+                }
+            }
+            return new Font(FONT, Font.BOLD, 10);
+        } finally {
+            graphics.dispose();
+        }
     }
 
     private static void style(XYSeries series, Palette palette, Configuration configuration, boolean markers) {
@@ -659,6 +679,20 @@ public final class Figures {
             max = Math.max(max, value);
         }
         return max > 0 && max / min > 30;
+    }
+
+    /**
+     * A diverged trajectory holds infinities and huge values that Java2D cannot draw: they become gaps (the plot
+     * is clipped to the landscape anyway).
+     */
+    private static double[] finiteOrGap(double[] values) {
+        double[] result = values.clone();
+        for (int i = 0; i < result.length; i++) {
+            if (!Double.isFinite(result[i]) || Math.abs(result[i]) > 1e12) {
+                result[i] = Double.NaN;
+            }
+        }
+        return result;
     }
 
     private static double interpolate(double[] x, double[] f, double at) {
