@@ -167,6 +167,9 @@ public final class ExperimentRunner {
             return dataset;
         };
         TrialExecutor executor = new LocalTrialExecutor(options.threads());
+        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
+                + trials.size() + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")
+                + " into " + directory);
         progress.started(trials.size(), completed.size());
         try {
             executor.execute(missing, new TrialRunner(registry, provider), result -> {
@@ -284,6 +287,9 @@ public final class ExperimentRunner {
             Dataset dataset = data.get(canonical);
             try {
                 if (dataset == null) {
+                    if (progress != null) {
+                        progress.info("loading " + canonical);
+                    }
                     dataset = registry.loadDataset(canonical, options);
                 }
             } catch (DataException e) {
