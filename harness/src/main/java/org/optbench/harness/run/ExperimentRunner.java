@@ -134,6 +134,7 @@ public final class ExperimentRunner {
             throw new UserError("--resume needs --out DIR, the run folder to finish");
         }
         Map<String, Object> previous = checkDirectory(directory, options.resume(), fingerprint);
+        checkWritableAncestor(directory);
 
         DataOptions dataOptions = new DataOptions(options.dataDirectory(), experiment.validation(), experiment.subset(),
                 experiment.standardize(), experiment.seed());
@@ -254,6 +255,19 @@ public final class ExperimentRunner {
             }
         }
         return null;
+    }
+
+    /** Fails early, before the data is loaded, when the folder could not be created or written. */
+    private static void checkWritableAncestor(Path directory) {
+        Path existing = directory.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new UserError("cannot write to " + directory + " (" + (existing == null ? "no such file system"
+                    : existing + (Files.isDirectory(existing) ? " is not writable" : " is not a folder"))
+                    + "); choose a writable folder with --out");
+        }
     }
 
     private static void writableDirectory(Path directory) {
