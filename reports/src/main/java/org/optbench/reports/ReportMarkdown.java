@@ -40,9 +40,20 @@ final class ReportMarkdown {
         int trials = data.trials().size();
         out.append(configurations).append(configurations == 1 ? " configuration, " : " configurations, ")
                 .append(trials).append(trials == 1 ? " trial" : " trials");
-        String target = data.target();
-        if (target != null) {
-            out.append("; target `").append(target).append('`');
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        summaries.forEach(summary -> {
+            String dataset = summary.configuration().dataset();
+            String target = data.targetFor(dataset);
+            if (target != null) {
+                targets.put(dataset, target);
+            }
+        });
+        if (new java.util.HashSet<>(targets.values()).size() == 1) {
+            out.append("; target `").append(targets.values().iterator().next()).append('`');
+        } else if (!targets.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            targets.forEach((dataset, target) -> parts.add("`" + target + "` on " + Labels.nameOf(dataset)));
+            out.append("; targets ").append(String.join(", ", parts));
         }
         out.append(". Rebuilt by `optbench report` from `").append(RunFiles.TRIALS).append("` and `")
                 .append(RunFiles.CURVES).append("`; the numbers below are in `").append(RunFiles.SUMMARY)
