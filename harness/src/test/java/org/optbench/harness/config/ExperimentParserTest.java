@@ -134,7 +134,7 @@ class ExperimentParserTest {
         Path copy = Path.of(System.getProperty("user.dir")).getParent().resolve("experiments/quickstart.yaml");
         assertEquals(Files.readString(copy), bundled, "experiments/quickstart.yaml and the bundled resource must be the same");
         Plan plan = new ExperimentRunner(REGISTRY, null).load(null, List.of());
-        // 9 optimizers x 2 seeds on MNIST, 9 on the quartic, 9 on Rosenbrock.
-        assertEquals(18 + 9 + 9, plan.trials(REGISTRY::isFunction).size());
+        // 9 optimizers x 3 seeds on MNIST, 9 on the quartic, 9 on Rosenbrock.
+        assertEquals(27 + 9 + 9, plan.trials(REGISTRY::isFunction).size());
     }
 }
