@@ -85,6 +85,16 @@ class BadInputTest {
     }
 
     @Test
+    void experimentFileWithoutReadPermission() throws IOException {
+        Path file = write("secret.yaml", GOOD);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        // Root reads any file whatever its permissions: the check only means something for other users.
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root");
+        String message = fails("run", file.toString(), "--out", folder.resolve("x").toString());
+        assertTrue(message.contains("cannot be read (permission denied)"), message);
+    }
+
+    @Test
     void yamlSyntaxErrorNamesFileAndLine() throws IOException {
         String message = runFails("name: x\ndataset: [blobs\noptimizer: sgd\n");
         assertTrue(message.contains("bad.yaml:3"), message);
