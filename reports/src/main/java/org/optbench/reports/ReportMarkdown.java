@@ -136,14 +136,22 @@ final class ReportMarkdown {
         if (data.manifest().isEmpty()) {
             out.append("No `").append(RunFiles.MANIFEST).append("` in this directory.\n");
         } else {
+            // Scalars and flat maps or lists as bullets; anything deeper (the resolved experiment) as JSON.
             List<Map.Entry<String, Object>> nested = new ArrayList<>();
             for (Map.Entry<String, Object> entry : data.manifest().entrySet()) {
                 Object value = entry.getValue();
-                if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                String key = "- **" + escape(entry.getKey()) + "**: ";
+                if (value instanceof Map<?, ?> map && map.values().stream().allMatch(ReportMarkdown::isScalar)) {
+                    out.append(key).append(map.isEmpty() ? "none" : "").append('\n');
+                    map.forEach((name, item) -> out.append("  - ").append(escape(String.valueOf(name))).append(": ")
+                            .append(scalar(item)).append('\n'));
+                } else if (value instanceof List<?> list && list.stream().allMatch(ReportMarkdown::isScalar)) {
+                    out.append(key).append(list.isEmpty() ? "none"
+                            : String.join(", ", list.stream().map(ReportMarkdown::scalar).toList())).append('\n');
+                } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
                     nested.add(entry);
                 } else {
-                    out.append("- **").append(escape(entry.getKey())).append("**: ")
-                            .append(value == null ? "—" : "`" + value + "`").append('\n');
+                    out.append(key).append(scalar(value)).append('\n');
                 }
             }
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -158,6 +166,14 @@ final class ReportMarkdown {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isScalar(Object value) {
+        return !(value instanceof Map<?, ?>) && !(value instanceof List<?>);
+    }
+
+    private static String scalar(Object value) {
+        return value == null || value.toString().isBlank() ? "—" : "`" + value + "`";
     }
 
     private static String status(ConfigurationSummary summary) {

@@ -41,6 +41,8 @@ class ReportsTest {
         assertTrue(markdown.startsWith("# synthetic-mnist\n"), markdown);
         assertTrue(markdown.contains("![train-loss](figures/train-loss.png)"), markdown);
         assertTrue(markdown.contains("- **git\\_commit**: `0123abc`"), markdown);
+        // a flat map as nested bullets, the nested experiment as JSON
+        assertTrue(markdown.contains("\n**experiment**\n\n```json\n"), markdown);
         copyForInspection("training");
     }
 

@@ -400,7 +400,7 @@ public final class Figures {
             }
             XYSeries contour = chart.addSeries("contour " + k, segments[0], segments[1]);
             // Darker for lower levels, where the minima and the interesting motion are.
-            int grey = 120 + (int) (100.0 * k / Math.max(1, levels.length - 1));
+            int grey = 150 + (int) (75.0 * k / Math.max(1, levels.length - 1));
             contour.setLineColor(new Color(grey, grey, grey));
             contour.setLineStyle(new BasicStroke(0.8f));
             contour.setMarker(SeriesMarkers.NONE);

@@ -18,12 +18,13 @@ import org.optbench.reports.Configuration;
  * colour and get different dash patterns.
  *
  * <p>The colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), its
- * yellow replaced by two darker colours that show on white; after ten optimizers the colours repeat, dashed.
+ * yellow left out (it does not show on white), then brown and two colours of Paul Tol's palette; no grey, which
+ * is the contours' colour. After ten optimizers the colours repeat, dashed.
  */
 public final class Palette {
     private static final Color[] COLORS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0x8C564B),
-        new Color(0x7F7F7F), new Color(0xBCBD22)};
+        new Color(0x882255), new Color(0x999933)};
     /** Per variant: > 0 mixes in white, < 0 black. */
     private static final double[] SHADES = {0, 0.45, -0.35, 0.7, -0.6};
     private static final float[][] DASHES = {null, {9f, 5f}, {2f, 4f}, {12f, 4f, 2f, 4f}, {5f, 3f, 5f, 8f}};
