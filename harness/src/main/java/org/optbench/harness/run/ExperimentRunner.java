@@ -77,9 +77,10 @@ public final class ExperimentRunner {
      * @param modules user Guice modules given with {@code --module} (recorded in the manifest)
      * @param formats figure formats of the report
      * @param report whether to build summary, figures and report.md after the trials
+     * @param dryRun check everything and list the trials, but run and write nothing
      */
     public record Options(Path experimentFile, Path out, List<String> overrides, int threads, boolean resume,
-            Path dataDirectory, List<String> modules, Set<FigureFormat> formats, boolean report) {
+            Path dataDirectory, List<String> modules, Set<FigureFormat> formats, boolean report, boolean dryRun) {
         public Options {
             overrides = List.copyOf(overrides);
             modules = List.copyOf(modules);
@@ -145,6 +146,12 @@ public final class ExperimentRunner {
         List<Trial> trials = plan.trials(registry::isFunction);
         if (trials.isEmpty()) {
             throw new UserError(plan.source() + ": the grid is empty; give at least one data set, model and optimizer");
+        }
+        if (options.dryRun()) {
+            for (Trial trial : trials) {
+                progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed " + trial.seed());
+            }
+            return new Outcome(directory, trials.size(), 0, new EnumMap<>(TrialStatus.class), null);
         }
         writableDirectory(directory);
 

@@ -94,4 +94,14 @@ class CommandsTest {
         assertEquals(0, report.code(), report.err());
         assertTrue(Files.exists(folder.resolve("a/report.md")));
     }
+
+    @Test
+    void dryRunChecksAndListsWithoutWriting(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("dry.yaml"), "dataset: quartic\noptimizer: [sgd, adam]\nrepeats: 2\n");
+        Cli.Result result = Cli.run("run", file.toString(), "--out", folder.resolve("run").toString(), "--dry-run");
+        assertEquals(0, result.code(), result.err());
+        assertEquals(4, result.out().lines().filter(line -> line.startsWith("trial ")).count(), result.out());
+        assertTrue(result.out().contains("dry run: 4 trials would run into"), result.out());
+        assertTrue(!Files.exists(folder.resolve("run")), "nothing written");
+    }
 }
