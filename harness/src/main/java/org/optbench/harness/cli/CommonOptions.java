@@ -1,0 +1,15 @@
+package org.optbench.harness.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that build components: user modules and verbosity. */
+final class CommonOptions {
+    @Option(names = "--module", paramLabel = "CLASS",
+            description = "a Guice module class on the classpath adding components (repeatable), e.g. com.example.MyModule")
+    List<String> modules = new ArrayList<>();
+
+    @Option(names = "--verbose", description = "print stack traces of errors")
+    boolean verbose;
+}

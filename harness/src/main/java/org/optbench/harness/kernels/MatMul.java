@@ -1,0 +1,291 @@
+package org.optbench.harness.kernels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Single-precision matrix products for backpropagation, on row-major arrays with offsets and leading
+ * dimensions:
+ * <ul>
+ *   <li>{@link #multiply}: {@code C = A · B} (A is m×k, B is k×n),</li>
+ *   <li>{@link #multiplyTransposedB}: {@code C = A · Bᵀ} (B is n×k; B is first packed into column panels),</li>
+ *   <li>{@link #multiplyTransposedA}: {@code C = Aᵀ · B} (A is k×m),</li>
+ * </ul>
+ * each with {@code accumulate} to compute {@code C += …} instead (used to start from a bias).
+ *
+ * <p>Kernels: register-tiled 6×16 Vector API micro-kernels ({@code VectorTiles}) when the
+ * {@code jdk.incubator.vector} module is present, plain Java ({@code ScalarTiles}) otherwise. See
+ * docs/performance.md for the measurements behind the choice.
+ *
+ * <p>Determinism: every element of C is the fused multiply-add chain {@code acc = fma(A(i,p), B(p,j), acc)} over
+ * p in ascending order, whatever tile, kernel or thread computes it; the {@code threads} setting only partitions
+ * C into disjoint blocks. Results are therefore bitwise identical for any thread count (and with or without the
+ * Vector API).
+ *
+ * <p>An instance keeps a packing buffer, grown on first use and then reused: it belongs to one model and is not
+ * thread-safe.
+ */
+public final class MatMul {
+
+    private static final boolean VECTOR = vectorApiAvailable();
+    /** Width of the column panels the wide tiles cover. */
+    static final int WIDTH = VECTOR ? VectorTiles.WIDTH : 16;
+    private static final int LANES = VECTOR ? VectorTiles.LANES : 8;
+    private static final int ROWS = 6;
+    private static final int PACK_DEPTH = 64;
+    /** Inner-dimension block: a 6-row A slice and a 16-column B slice of this depth fit L1 together. */
+    private static final int DEPTH = Integer.getInteger("optbench.matmul.depth", 256);
+    /** Loop order override for measurements: 1 panel-outer, 2 row-outer, 0 chosen by size. */
+    private static final int PANEL_OUTER = Integer.getInteger("optbench.matmul.order", 0);
+    /** Below this many multiply-adds a product runs on the calling thread: handing off costs more than it saves. */
+    private static final long PARALLEL_THRESHOLD = 1L << 16;
+
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "optbench-matmul");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final int threads;
+    private float[] packed = new float[0];
+    private final List<Future<?>> pending = new ArrayList<>();
+
+    /** A product engine using {@code threads} threads per product (1 = the calling thread only). */
+    public MatMul(int threads) {
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("matmul: threads must be in [1, 256], got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** Number of threads each product uses. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Whether the Vector API kernels are in use (false: plain-Java fallback). */
+    public static boolean vectorized() {
+        return VECTOR;
+    }
+
+    private static boolean vectorApiAvailable() {
+        if (Boolean.getBoolean("optbench.noVector")) {
+            return false;
+        }
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** {@code C (+)= A · B}: A is m×k (row stride lda), B is k×n (ldb), C is m×n (ldc). */
+    public void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c,
+            int cOff, int ldc, boolean accumulate) {
+        run(m, n, k, a, aOff, lda, 1, b, bOff, ldb, false, c, cOff, ldc, accumulate);
+    }
+
+    /** {@code C (+)= Aᵀ · B}: A is k×m (row stride lda), B is k×n (ldb), C is m×n (ldc). */
+    public void multiplyTransposedA(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        run(m, n, k, a, aOff, 1, lda, b, bOff, ldb, false, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * {@code C (+)= A · Bᵀ}: A is m×k (lda), B is n×k (ldb), C is m×n (ldc). Bᵀ is packed first (n·k copies), so
+     * put the smaller operand in B.
+     */
+    public void multiplyTransposedB(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int size = n * k;
+        if (packed.length < size) {
+            packed = new float[size];
+        }
+        packTransposed(n, k, b, bOff, ldb, packed);
+        run(m, n, k, a, aOff, lda, 1, packed, 0, 0, true, c, cOff, ldc, accumulate);
+    }
+
+    /**
+     * Packs Bᵀ (B is n×k) into column panels of {@link #WIDTH}: panel q holds {@code Bᵀ(p, q·W + j)} at
+     * {@code q·k·W + p·W + j}, so the micro-kernel reads one contiguous line per p; the last {@code n mod W}
+     * columns follow as a plain k×(n mod W) block.
+     */
+    static void packTransposed(int n, int k, float[] b, int bOff, int ldb, float[] out) {
+        int full = n - n % WIDTH;
+        // Blocks of PACK_DEPTH inner indices: the 16 source rows are read in short runs while the writes stay
+        // inside one small, L1-resident stretch of the panel.
+        for (int q = 0; q < full; q += WIDTH) {
+            int base = q * k;
+            for (int p0 = 0; p0 < k; p0 += PACK_DEPTH) {
+                int p1 = Math.min(k, p0 + PACK_DEPTH);
+                for (int j = 0; j < WIDTH; j++) {
+                    int row = bOff + (q + j) * ldb;
+                    int o = base + j;
+                    for (int p = p0; p < p1; p++) {
+                        out[o + p * WIDTH] = b[row + p];
+                    }
+                }
+            }
+        }
+        int rest = n - full;
+        if (rest > 0) {
+            int base = full * k;
+            for (int j = 0; j < rest; j++) {
+                int row = bOff + (full + j) * ldb;
+                for (int p = 0; p < k; p++) {
+                    out[base + p * rest + j] = b[row + p];
+                }
+            }
+        }
+    }
+
+    private void run(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int ldb,
+            boolean isPacked, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                }
+            }
+            return;
+        }
+        int parts = threads;
+        long work = (long) m * n * k;
+        if (parts == 1 || work < PARALLEL_THRESHOLD) {
+            block(0, m, 0, n, n, k, a, aOff, ars, acs, b, bOff, ldb, isPacked, c, cOff, ldc, accumulate);
+            return;
+        }
+        int panels = (n + WIDTH - 1) / WIDTH;
+        int rowTiles = (m + ROWS - 1) / ROWS;
+        boolean byColumns = panels >= 2 * parts || panels >= rowTiles;
+        int units = byColumns ? panels : rowTiles;
+        parts = Math.min(parts, units);
+        pending.clear();
+        for (int part = parts - 1; part >= 0; part--) {
+            int first = (int) ((long) units * part / parts);
+            int last = (int) ((long) units * (part + 1) / parts);
+            int i0 = byColumns ? 0 : first * ROWS;
+            int i1 = byColumns ? m : Math.min(m, last * ROWS);
+            int j0 = byColumns ? first * WIDTH : 0;
+            int j1 = byColumns ? Math.min(n, last * WIDTH) : n;
+            if (part == 0) {
+                block(i0, i1, j0, j1, n, k, a, aOff, ars, acs, b, bOff, ldb, isPacked, c, cOff, ldc, accumulate);
+            } else {
+                pending.add(WORKERS.submit(() -> block(i0, i1, j0, j1, n, k, a, aOff, ars, acs, b, bOff, ldb,
+                        isPacked, c, cOff, ldc, accumulate)));
+            }
+        }
+        try {
+            for (Future<?> future : pending) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("matmul: interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("matmul: worker failed", e.getCause());
+        } finally {
+            pending.clear();
+        }
+    }
+
+    /**
+     * Rows [i0, i1) × columns [j0, j1) of C; j0 is a multiple of WIDTH. The inner dimension is cut into blocks of
+     * about {@link #DEPTH} so that the operand slices a tile walks stay in L1/L2; C carries the sums between
+     * blocks exactly (a float store and load round nothing), so the blocking does not change any result.
+     */
+    private static void block(int i0, int i1, int j0, int j1, int n, int k, float[] a, int aOff, int ars, int acs,
+            float[] b, int bOff, int ldb, boolean isPacked, float[] c, int cOff, int ldc, boolean accumulate) {
+        int blocks = (k + DEPTH - 1) / DEPTH;
+        for (int kb = 0; kb < blocks; kb++) {
+            int p0 = (int) ((long) k * kb / blocks);
+            int p1 = (int) ((long) k * (kb + 1) / blocks);
+            boolean add = accumulate || kb > 0;
+            // Panel-outer while the A slice fits half of L2 (the B panel then stays in L1 across all row tiles and
+            // A is read a line per 16 steps), row-outer otherwise (the A tile stays in L1 while B streams). Measured
+            // on the MLP shapes: panel-outer 10-20% faster up to 128×196 A slices.
+            boolean panelOuter = PANEL_OUTER == 1 || (PANEL_OUTER == 0 && (long) (i1 - i0) * (p1 - p0) <= 65536);
+            if (panelOuter) {
+                sweep(i0, i1, j0, j1, n, k, p0, p1, a, aOff, ars, acs, b, bOff, ldb, isPacked, c, cOff, ldc, add);
+            } else {
+                for (int i = i0; i < i1; i += ROWS) {
+                    sweep(i, Math.min(i1, i + ROWS), j0, j1, n, k, p0, p1, a, aOff, ars, acs, b, bOff, ldb, isPacked,
+                            c, cOff, ldc, add);
+                }
+            }
+        }
+    }
+
+    /** Inner-dimension slice [p0, p1) of rows [i0, i1) × columns [j0, j1): panel by panel, tiles down the rows. */
+    private static void sweep(int i0, int i1, int j0, int j1, int n, int k, int p0, int p1, float[] a, int aOff,
+            int ars, int acs, float[] b, int bOff, int ldb, boolean isPacked, float[] c, int cOff, int ldc,
+            boolean accumulate) {
+        int depth = p1 - p0;
+        int aStart = aOff + p0 * acs;
+        int full = n - n % WIDTH;
+        int j = j0;
+        for (; j + WIDTH <= j1 && j < full; j += WIDTH) {
+            int bs = isPacked ? WIDTH : ldb;
+            int bi = (isPacked ? j * k : bOff + j) + p0 * bs;
+            if (!VECTOR) {
+                ScalarTiles.block(i1 - i0, WIDTH, depth, a, aStart + i0 * ars, ars, acs, b, bi, bs,
+                        c, cOff + i0 * ldc + j, ldc, accumulate);
+                continue;
+            }
+            int i = i0;
+            // A remainder of 2 rows becomes 4 + 4 (eight accumulator chains) rather than 6 + 2 (four, latency-bound).
+            int sixes = i1 - i0 >= 8 && (i1 - i0) % 6 == 2 ? (i1 - i0) / 6 - 1 : (i1 - i0) / 6;
+            for (int tile = 0; tile < sixes; tile++, i += 6) {
+                VectorTiles.rows6(depth, a, aStart + i * ars, ars, acs, b, bi, bs, c, cOff + i * ldc + j, ldc,
+                        accumulate);
+            }
+            if (i + 8 <= i1 && sixes < (i1 - i0) / 6) {
+                VectorTiles.rows4(depth, a, aStart + i * ars, ars, acs, b, bi, bs, c, cOff + i * ldc + j, ldc,
+                        accumulate);
+                i += 4;
+            }
+            if (i + 4 <= i1) {
+                VectorTiles.rows4(depth, a, aStart + i * ars, ars, acs, b, bi, bs, c, cOff + i * ldc + j, ldc,
+                        accumulate);
+                i += 4;
+            }
+            if (i + 2 <= i1) {
+                VectorTiles.rows2(depth, a, aStart + i * ars, ars, acs, b, bi, bs, c, cOff + i * ldc + j, ldc,
+                        accumulate);
+                i += 2;
+            }
+            if (i < i1) {
+                VectorTiles.rows1(depth, a, aStart + i * ars, acs, b, bi, bs, c, cOff + i * ldc + j, accumulate);
+            }
+        }
+        if (j >= j1) {
+            return;
+        }
+        // Column tail: fewer than WIDTH columns, only in the last partition.
+        int rest = j1 - j;
+        int bs = isPacked ? n - full : ldb;
+        int bi = (isPacked ? full * k : bOff + j) + p0 * bs;
+        int done = 0;
+        if (VECTOR && rest >= LANES) {
+            int i = i0;
+            for (; i + 4 <= i1; i += 4) {
+                VectorTiles.narrow4(depth, a, aStart + i * ars, ars, acs, b, bi, bs, c, cOff + i * ldc + j, ldc,
+                        accumulate);
+            }
+            for (; i < i1; i++) {
+                VectorTiles.narrow(depth, a, aStart + i * ars, acs, b, bi, bs, c, cOff + i * ldc + j, accumulate);
+            }
+            done = LANES;
+        }
+        if (done < rest) {
+            ScalarTiles.block(i1 - i0, rest - done, depth, a, aStart + i0 * ars, ars, acs, b, bi + done, bs,
+                    c, cOff + i0 * ldc + j + done, ldc, accumulate);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.optbench.harness.models;
+
+import java.util.SplittableRandom;
+import org.optbench.datasets.DataSplit;
+import org.optbench.harness.kernels.MatMul;
+import org.optbench.optimizers.Objective;
+
+/**
+ * What every mini-batch model shares: checking a split against the model, gathering the batch's rows into a
+ * reused buffer once per {@link #batch} call, and evaluation in chunks. Subclasses supply the forward/backward
+ * pass over contiguous rows.
+ */
+abstract class BatchModel implements Model {
+
+    /** The component name used in messages ({@code mlp}, {@code cnn}, …). */
+    final String component;
+    private MatMul matMul;
+    private float[] batchFeatures = new float[0];
+    private int[] batchLabels = new int[0];
+    private float[] batchTargets = new float[0];
+
+    BatchModel(String component, int threads) {
+        this.component = component;
+        this.matMul = new MatMul(threads);
+    }
+
+    /** Number of input features the model expects. */
+    abstract int inputs();
+
+    /** Number of outputs (classes for a classifier, targets for a regression). */
+    abstract int outputs();
+
+    /** Whether the model is trained on class labels (otherwise on real-valued targets). */
+    abstract boolean classification();
+
+    /** Rows evaluated at once by {@link #evaluate}, bounding the workspace. */
+    int evaluationChunk() {
+        return 1000;
+    }
+
+    /**
+     * Forward pass over {@code batch} rows at {@code x[xOffset…]} and, if {@code gradient} is not null, the
+     * backward pass overwriting {@code gradient}. Returns the mean loss; {@link #lastCorrect()} then tells how
+     * many examples were classified correctly.
+     */
+    abstract double run(MatMul matMul, float[] parameters, float[] gradient, float[] x, int xOffset, int[] labels,
+            int labelOffset, float[] targets, int targetOffset, int batch, SplittableRandom dropoutRandom);
+
+    abstract int lastCorrect();
+
+    /** Threads each matrix product uses (1 by default). Results are bitwise identical for any value. */
+    public int threads() {
+        return matMul.threads();
+    }
+
+    /** Sets the intra-op thread count; see {@link MatMul} for why results do not depend on it. */
+    public void setThreads(int threads) {
+        if (threads != matMul.threads()) {
+            matMul = new MatMul(threads);
+        }
+    }
+
+    final void check(DataSplit split) {
+        if (split.featureCount() != inputs()) {
+            throw new IllegalArgumentException(component + ": the model expects " + inputs()
+                    + " input features but split " + split.name() + " has " + split.featureCount()
+                    + "; pick a model built for this data set");
+        }
+        if (classification() && !split.isClassification()) {
+            throw new IllegalArgumentException(component + ": the model is a classifier but split " + split.name()
+                    + " has real-valued targets; use a regression model (linear, or mlp with loss=mse)");
+        }
+        if (!classification()) {
+            if (split.isClassification()) {
+                throw new IllegalArgumentException(component + ": the model is a regression but split "
+                        + split.name() + " has class labels; use softmax, mlp or cnn");
+            }
+            if (split.targetCount() != outputs()) {
+                throw new IllegalArgumentException(component + ": the model has " + outputs()
+                        + " outputs but split " + split.name() + " has " + split.targetCount()
+                        + " targets per example");
+            }
+        }
+    }
+
+    @Override
+    public Objective batch(DataSplit split, int[] order, int from, int to, SplittableRandom dropoutRandom) {
+        check(split);
+        if (from < 0 || to > order.length || from >= to) {
+            throw new IllegalArgumentException(component + ": batch range [" + from + ", " + to
+                    + ") must be non-empty and inside the order of length " + order.length);
+        }
+        int size = to - from;
+        int inputs = inputs();
+        if (batchFeatures.length < size * inputs) {
+            batchFeatures = new float[size * inputs];
+        }
+        float[] features = split.features();
+        for (int r = 0; r < size; r++) {
+            System.arraycopy(features, order[from + r] * inputs, batchFeatures, r * inputs, inputs);
+        }
+        if (split.isClassification()) {
+            if (batchLabels.length < size) {
+                batchLabels = new int[size];
+            }
+            for (int r = 0; r < size; r++) {
+                batchLabels[r] = split.labels()[order[from + r]];
+            }
+        } else {
+            int targets = split.targetCount();
+            if (batchTargets.length < size * targets) {
+                batchTargets = new float[size * targets];
+            }
+            for (int r = 0; r < size; r++) {
+                System.arraycopy(split.targets(), order[from + r] * targets, batchTargets, r * targets, targets);
+            }
+        }
+        int dimension = dimension();
+        return new Objective() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public double lossAndGradient(float[] point, float[] gradientOut) {
+                return run(matMul, point, gradientOut, batchFeatures, 0, batchLabels, 0, batchTargets, 0, size,
+                        dropoutRandom);
+            }
+        };
+    }
+
+    @Override
+    public Evaluation evaluate(float[] parameters, DataSplit split) {
+        check(split);
+        if (split.count() == 0) {
+            return new Evaluation(Double.NaN, Double.NaN);
+        }
+        int chunk = evaluationChunk();
+        double lossSum = 0;
+        long hits = 0;
+        for (int start = 0; start < split.count(); start += chunk) {
+            int size = Math.min(chunk, split.count() - start);
+            double mean = run(matMul, parameters, null, split.features(), start * inputs(), split.labels(), start,
+                    split.targets(), start * split.targetCount(), size, null);
+            lossSum += mean * size;
+            hits += lastCorrect();
+        }
+        double accuracy = classification() ? (double) hits / split.count() : Double.NaN;
+        return new Evaluation(lossSum / split.count(), accuracy);
+    }
+}

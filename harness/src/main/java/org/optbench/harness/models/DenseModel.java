@@ -1,0 +1,82 @@
+package org.optbench.harness.models;
+
+import java.util.SplittableRandom;
+import org.optbench.harness.kernels.MatMul;
+import org.optbench.optimizers.ParameterLayout;
+import org.optbench.optimizers.regularizers.Dropout;
+
+/**
+ * A model made of one {@link DenseStack}: the shared implementation of {@link Mlp}, {@link SoftmaxRegression} and
+ * {@link LinearRegressionModel}.
+ */
+abstract class DenseModel extends BatchModel {
+
+    private final DenseStack stack;
+    private final ParameterLayout layout;
+
+    DenseModel(String component, int inputs, int[] hidden, Activation activation, int outputs, OutputLoss loss,
+            Dropout dropoutOrNull, int threads) {
+        super(component, threads);
+        if (inputs < 1 || outputs < 1) {
+            throw new IllegalArgumentException(component + ": inputs and outputs must be >= 1, got " + inputs + " and "
+                    + outputs);
+        }
+        if (loss == null || activation == null) {
+            throw new IllegalArgumentException(component + ": activation and loss must be given");
+        }
+        if (loss == OutputLoss.SOFTMAX_CROSS_ENTROPY && outputs < 2) {
+            throw new IllegalArgumentException(component + ": softmax needs at least 2 classes, got " + outputs);
+        }
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = inputs;
+        for (int i = 0; i < hidden.length; i++) {
+            if (hidden[i] < 1) {
+                throw new IllegalArgumentException(component + ": hidden sizes must be >= 1, got " + hidden[i]);
+            }
+            sizes[i + 1] = hidden[i];
+        }
+        sizes[sizes.length - 1] = outputs;
+        stack = new DenseStack(component, sizes, activation, loss, dropoutOrNull, 0);
+        layout = new ParameterLayout(stack.blocks("dense"));
+        this.loss = loss;
+    }
+
+    private final OutputLoss loss;
+
+    @Override
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public void initialize(float[] parameters, SplittableRandom random) {
+        stack.initialize(parameters, random);
+    }
+
+    @Override
+    int inputs() {
+        return stack.inputs();
+    }
+
+    @Override
+    int outputs() {
+        return stack.outputs();
+    }
+
+    @Override
+    boolean classification() {
+        return loss.classification();
+    }
+
+    @Override
+    double run(MatMul matMul, float[] parameters, float[] gradient, float[] x, int xOffset, int[] labels,
+            int labelOffset, float[] targets, int targetOffset, int batch, SplittableRandom dropoutRandom) {
+        return stack.run(matMul, parameters, gradient, x, xOffset, labels, labelOffset, targets, targetOffset, batch,
+                dropoutRandom, null);
+    }
+
+    @Override
+    int lastCorrect() {
+        return stack.correct();
+    }
+}

@@ -1,0 +1,257 @@
+package org.optbench.harness.models;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.optbench.harness.kernels.MatMul;
+import org.optbench.optimizers.ParameterLayout.Block;
+import org.optbench.optimizers.ParameterLayout.Kind;
+import org.optbench.optimizers.regularizers.Dropout;
+
+/**
+ * Fully connected layers in the matrix form of seed 003, the whole mini-batch at once with one column per
+ * example: {@code Z^l = W^l · A^(l−1) + b^l 1ᵀ}, {@code A^l = φ(Z^l)}; backward
+ * {@code Δ^L = ∇_Z C}, {@code ∇W^l = Δ^l · (A^(l−1))ᵀ}, {@code ∇b^l = Δ^l · 1}, {@code Δ^(l−1) = φ'(Z^(l−1)) ⊙ (W^l)ᵀ Δ^l}
+ * (the 1/m of the mean is folded into {@code Δ^L}).
+ *
+ * <p>Weights {@code W^l} are [out][in] row-major (one row per unit: its incoming weights), then the bias; the input
+ * arrives as row-major rows (one per example), so the first product reads it transposed. Hidden activations are
+ * [units][batch]. Workspaces grow to the largest batch seen and are then reused: no allocation per batch.
+ */
+final class DenseStack {
+
+    private final String component;
+    private final int[] sizes;
+    private final Activation activation;
+    private final OutputLoss loss;
+    private final Dropout dropout;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+    private final int end;
+
+    private int capacity;
+    /** Post-activation values of each layer (the last one holds the logits / outputs), [units][batch]. */
+    private final float[][] activations;
+    /** Dropout masks and dropped activations of hidden layers (null without dropout). */
+    private final float[][] masks;
+    private final float[][] dropped;
+    /** Δ of each layer, [units][batch]. */
+    private final float[][] deltas;
+    private int correct;
+
+    DenseStack(String component, int[] sizes, Activation activation, OutputLoss loss, Dropout dropout, int offset) {
+        this.component = component;
+        this.sizes = sizes.clone();
+        this.activation = activation;
+        this.loss = loss;
+        this.dropout = dropout != null && dropout.p() > 0 ? dropout : null;
+        int layers = sizes.length - 1;
+        weightOffset = new int[layers];
+        biasOffset = new int[layers];
+        int position = offset;
+        for (int l = 0; l < layers; l++) {
+            weightOffset[l] = position;
+            position += sizes[l] * sizes[l + 1];
+            biasOffset[l] = position;
+            position += sizes[l + 1];
+        }
+        end = position;
+        activations = new float[layers][];
+        deltas = new float[layers][];
+        masks = new float[layers][];
+        dropped = new float[layers][];
+    }
+
+    int layers() {
+        return sizes.length - 1;
+    }
+
+    int inputs() {
+        return sizes[0];
+    }
+
+    int outputs() {
+        return sizes[sizes.length - 1];
+    }
+
+    /** Offset just past this stack's parameters. */
+    int end() {
+        return end;
+    }
+
+    /** Examples classified correctly by the last {@link #run}. */
+    int correct() {
+        return correct;
+    }
+
+    List<Block> blocks(String prefix) {
+        List<Block> blocks = new ArrayList<>();
+        for (int l = 0; l < layers(); l++) {
+            blocks.add(new Block(prefix + l + ".weight", weightOffset[l], sizes[l + 1], sizes[l], Kind.WEIGHT));
+            blocks.add(new Block(prefix + l + ".bias", biasOffset[l], sizes[l + 1], 1, Kind.BIAS));
+        }
+        return blocks;
+    }
+
+    /** He (normal, std √(2/fan-in)) before a ReLU, Glorot (uniform ±√(6/(fan-in + fan-out))) otherwise; biases 0. */
+    void initialize(float[] parameters, SplittableRandom random) {
+        for (int l = 0; l < layers(); l++) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            boolean feedsRelu = l < layers() - 1 && activation == Activation.RELU;
+            Initializers.fill(parameters, weightOffset[l], in * out, in, out, feedsRelu, random);
+            java.util.Arrays.fill(parameters, biasOffset[l], biasOffset[l] + out, 0f);
+        }
+    }
+
+    private void ensureCapacity(int batch) {
+        if (batch <= capacity) {
+            return;
+        }
+        for (int l = 0; l < layers(); l++) {
+            int units = sizes[l + 1];
+            activations[l] = new float[units * batch];
+            deltas[l] = new float[units * batch];
+            if (dropout != null && l < layers() - 1) {
+                masks[l] = new float[units * batch];
+                dropped[l] = new float[units * batch];
+            }
+        }
+        capacity = batch;
+    }
+
+    /**
+     * Forward pass over {@code batch} input rows at {@code x[xOffset…]}, then (if {@code gradient} is not null) the
+     * backward pass writing this stack's gradient into {@code gradient} at the parameter offsets.
+     *
+     * @param dropoutRandom the mask stream while training, null at evaluation (no dropout)
+     * @param inputGradient if not null, receives ∂loss/∂x as [batch][inputs] rows (for a layer below)
+     * @return the mean loss over the batch
+     */
+    double run(MatMul matMul, float[] parameters, float[] gradient, float[] x, int xOffset, int[] labels,
+            int labelOffset, float[] targets, int targetOffset, int batch, SplittableRandom dropoutRandom,
+            float[] inputGradient) {
+        ensureCapacity(batch);
+        int layers = layers();
+        boolean dropping = dropout != null && dropoutRandom != null;
+        float[] below = null;
+        for (int l = 0; l < layers; l++) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            float[] z = activations[l];
+            // The bias is the product's starting value: no separate pass to add it.
+            for (int u = 0; u < out; u++) {
+                java.util.Arrays.fill(z, u * batch, (u + 1) * batch, parameters[biasOffset[l] + u]);
+            }
+            if (l == 0) {
+                matMul.multiplyTransposedB(out, batch, in, parameters, weightOffset[l], in, x, xOffset, in, z, 0,
+                        batch, true);
+            } else {
+                matMul.multiply(out, batch, in, parameters, weightOffset[l], in, below, 0, batch, z, 0, batch, true);
+            }
+            below = z;
+            if (l < layers - 1) {
+                activation.apply(z, out * batch);
+                if (dropping) {
+                    float[] kept = dropped[l];
+                    System.arraycopy(z, 0, kept, 0, out * batch);
+                    dropout.apply(kept, masks[l], out * batch, dropoutRandom);
+                    below = kept;
+                }
+            }
+        }
+        double total = outputLoss(activations[layers - 1], deltas[layers - 1], labels, labelOffset, targets,
+                targetOffset, batch);
+        if (gradient == null) {
+            return total / batch;
+        }
+        for (int l = layers - 1; l >= 0; l--) {
+            int in = sizes[l];
+            int out = sizes[l + 1];
+            float[] delta = deltas[l];
+            if (l == 0) {
+                matMul.multiply(out, in, batch, delta, 0, batch, x, xOffset, in, gradient, weightOffset[l], in, false);
+            } else {
+                float[] input = dropping ? dropped[l - 1] : activations[l - 1];
+                matMul.multiplyTransposedB(out, in, batch, delta, 0, batch, input, 0, batch, gradient,
+                        weightOffset[l], in, false);
+            }
+            for (int u = 0; u < out; u++) {
+                float sum = 0f;
+                int row = u * batch;
+                for (int b = 0; b < batch; b++) {
+                    sum += delta[row + b];
+                }
+                gradient[biasOffset[l] + u] = sum;
+            }
+            if (l > 0) {
+                float[] previous = deltas[l - 1];
+                matMul.multiplyTransposedA(in, batch, out, parameters, weightOffset[l], in, delta, 0, batch, previous,
+                        0, batch, false);
+                if (dropping) {
+                    float[] mask = masks[l - 1];
+                    for (int i = 0; i < in * batch; i++) {
+                        previous[i] *= mask[i];
+                    }
+                }
+                activation.backward(previous, activations[l - 1], in * batch);
+            } else if (inputGradient != null) {
+                matMul.multiplyTransposedA(batch, in, out, delta, 0, batch, parameters, weightOffset[0], in,
+                        inputGradient, 0, in, false);
+            }
+        }
+        return total / batch;
+    }
+
+    /** Summed loss over the batch; writes Δ^L (with the 1/m of the mean) and counts correct predictions. */
+    private double outputLoss(float[] z, float[] delta, int[] labels, int labelOffset, float[] targets,
+            int targetOffset, int batch) {
+        int out = outputs();
+        double total = 0;
+        float scale = 1f / batch;
+        if (loss == OutputLoss.SOFTMAX_CROSS_ENTROPY) {
+            int hits = 0;
+            for (int b = 0; b < batch; b++) {
+                int label = labels[labelOffset + b];
+                if (label < 0 || label >= out) {
+                    throw new IllegalArgumentException(component + ": label " + label + " is outside [0, " + out
+                            + "): the model has " + out + " classes");
+                }
+                float max = z[b];
+                int best = 0;
+                for (int u = 1; u < out; u++) {
+                    float value = z[u * batch + b];
+                    if (value > max) {
+                        max = value;
+                        best = u;
+                    }
+                }
+                if (best == label) {
+                    hits++;
+                }
+                double sum = 0;
+                for (int u = 0; u < out; u++) {
+                    float e = (float) Math.exp(z[u * batch + b] - max);
+                    delta[u * batch + b] = e;
+                    sum += e;
+                }
+                total += Math.log(sum) + max - z[label * batch + b];
+                float inverse = (float) (1.0 / sum);
+                for (int u = 0; u < out; u++) {
+                    delta[u * batch + b] = (delta[u * batch + b] * inverse - (u == label ? 1f : 0f)) * scale;
+                }
+            }
+            correct = hits;
+        } else {
+            for (int b = 0; b < batch; b++) {
+                for (int u = 0; u < out; u++) {
+                    float difference = z[u * batch + b] - targets[targetOffset + b * out + u];
+                    total += (double) difference * difference;
+                    delta[u * batch + b] = 2f * difference * scale;
+                }
+            }
+            correct = 0;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,54 @@
+package org.optbench.harness.trial;
+
+import java.io.Serializable;
+import java.util.List;
+import org.optbench.reports.Configuration;
+
+/**
+ * One independent unit of work: a configuration, a repeat and its seed. A plain serializable value naming its
+ * components in the component syntax (every parameter resolved), so that any engine (the local thread pool, or
+ * a distributed one later) can ship it to a worker, which rebuilds the components from its own Guice registry
+ * and runs it with {@link TrialRunner#run(Trial)}.
+ *
+ * @param id the trial's number in the experiment's grid order, stable across {@code --resume}
+ * @param dataset the data set or analytic function
+ * @param model the model, empty for an analytic function
+ * @param optimizer the optimizer
+ * @param schedule the learning-rate schedule
+ * @param regularizers the regularizer set, each one resolved
+ * @param repeat 0-based repeat index within the configuration
+ * @param seed the trial's own seed, a mix of the experiment seed and the trial's identity
+ * @param settings the experiment's shared training settings
+ */
+public record Trial(int id, String dataset, String model, String optimizer, String schedule, List<String> regularizers,
+        int repeat, long seed, TrialSettings settings) implements Serializable {
+
+    public Trial {
+        regularizers = List.copyOf(regularizers);
+    }
+
+    /** Whether the trial minimizes an analytic function rather than training a model. */
+    public boolean isFunction() {
+        return model.isEmpty();
+    }
+
+    /** The regularizer set as written in outputs: {@code [l2(lambda=0.0001, biases=false)]} or {@code []}. */
+    public String regularizerSet() {
+        return "[" + String.join(", ", regularizers) + "]";
+    }
+
+    /**
+     * The configuration as one string, {@code optimizer|schedule|regularizers|dataset|model}: with the repeat, the
+     * trial's identity from which its seed is mixed (spelled out here, not left to a record's toString).
+     */
+    public String identity() {
+        Configuration configuration = configuration();
+        return String.join("|", configuration.optimizer(), configuration.schedule(), configuration.regularizers(),
+                configuration.dataset(), configuration.model());
+    }
+
+    /** What the trial compares; trials differing only in repeat and seed share it. */
+    public Configuration configuration() {
+        return new Configuration(optimizer, schedule, regularizerSet(), dataset, isFunction() ? "none" : model);
+    }
+}

@@ -1,0 +1,98 @@
+package org.optbench.harness.wiring;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.optbench.datasets.Dataset;
+import org.optbench.datasets.functions.TestFunction;
+import org.optbench.harness.models.Model;
+import org.optbench.optimizers.Optimizer;
+import org.optbench.optimizers.regularizers.Dropout;
+import org.optbench.optimizers.regularizers.Regularizer;
+import org.optbench.optimizers.schedules.Schedule;
+
+/**
+ * Small factories from a name, a description, parameters and a constructor call, so that a Guice binding of a
+ * component is one short {@code @ProvidesIntoMap} method.
+ */
+public final class Factories {
+
+    private Factories() {
+    }
+
+    /** An optimizer factory. */
+    public static OptimizerFactory optimizer(String name, String description, List<ParameterSpec> parameters,
+            Function<ParameterValues, Optimizer> create) {
+        return new SimpleOptimizer(name, description, List.copyOf(parameters), create);
+    }
+
+    /** A schedule factory; {@code create} gets the parameters and the base rate η_0. */
+    public static ScheduleFactory schedule(String name, String description, List<ParameterSpec> parameters,
+            BiFunction<ParameterValues, Double, Schedule> create) {
+        return new SimpleSchedule(name, description, List.copyOf(parameters), create);
+    }
+
+    /** A regularizer factory. */
+    public static RegularizerFactory regularizer(String name, String description, List<ParameterSpec> parameters,
+            Function<ParameterValues, Regularizer> create) {
+        return new SimpleRegularizer(name, description, List.copyOf(parameters), create);
+    }
+
+    /** A function factory. */
+    public static FunctionFactory function(String name, String description, List<ParameterSpec> parameters,
+            Function<ParameterValues, TestFunction> create) {
+        return new SimpleFunction(name, description, List.copyOf(parameters), create);
+    }
+
+    /** How a model is built from its parameters, the data set and the optional dropout. */
+    @FunctionalInterface
+    public interface ModelConstructor {
+        Model create(ParameterValues values, Dataset dataset, Optional<Dropout> dropout);
+    }
+
+    /** A model factory. */
+    public static ModelFactory model(String name, String description, List<ParameterSpec> parameters, ModelConstructor create) {
+        return new SimpleModel(name, description, List.copyOf(parameters), create);
+    }
+
+    private record SimpleOptimizer(String name, String description, List<ParameterSpec> parameters,
+            Function<ParameterValues, Optimizer> constructor) implements OptimizerFactory {
+        @Override
+        public Optimizer create(ParameterValues values) {
+            return constructor.apply(values);
+        }
+    }
+
+    private record SimpleSchedule(String name, String description, List<ParameterSpec> parameters,
+            BiFunction<ParameterValues, Double, Schedule> constructor) implements ScheduleFactory {
+        @Override
+        public Schedule create(ParameterValues values, double baseRate) {
+            return constructor.apply(values, baseRate);
+        }
+    }
+
+    private record SimpleRegularizer(String name, String description, List<ParameterSpec> parameters,
+            Function<ParameterValues, Regularizer> constructor) implements RegularizerFactory {
+        @Override
+        public Regularizer create(ParameterValues values) {
+            return constructor.apply(values);
+        }
+    }
+
+    private record SimpleFunction(String name, String description, List<ParameterSpec> parameters,
+            Function<ParameterValues, TestFunction> constructor) implements FunctionFactory {
+        @Override
+        public TestFunction create(ParameterValues values) {
+            return constructor.apply(values);
+        }
+    }
+
+    private record SimpleModel(String name, String description, List<ParameterSpec> parameters,
+            ModelConstructor constructor) implements ModelFactory {
+        @Override
+        public Model create(ParameterValues values, Dataset dataset, Optional<Dropout> dropout) {
+            return constructor.create(values, dataset, dropout);
+        }
+    }
+}

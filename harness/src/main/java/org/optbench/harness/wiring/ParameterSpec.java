@@ -1,0 +1,60 @@
+package org.optbench.harness.wiring;
+
+import java.util.List;
+
+/**
+ * One declared parameter of a component: its user-facing key, type, default and meaning. The parser checks
+ * given values against it; {@code optbench list} prints it.
+ *
+ * @param name the user-facing key, e.g. {@code lr}
+ * @param type the value's type
+ * @param defaultValue the default ({@code Double}, {@code Integer}, {@code Boolean}, {@code String} or
+ *     {@code List<Double>} / {@code List<Integer>}), or {@code null} when the component computes it or needs it
+ * @param description what the parameter means, with its range
+ * @param choices the allowed words for {@link ParameterType#CHOICE}, empty otherwise
+ */
+public record ParameterSpec(String name, ParameterType type, Object defaultValue, String description,
+        List<String> choices) {
+
+    public ParameterSpec {
+        choices = List.copyOf(choices);
+        if (type == ParameterType.CHOICE && choices.isEmpty()) {
+            throw new IllegalArgumentException("parameter " + name + ": a choice needs its allowed values");
+        }
+    }
+
+    /** A real-valued parameter. */
+    public static ParameterSpec real(String name, Double defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.REAL, defaultValue, description, List.of());
+    }
+
+    /** An integer parameter. */
+    public static ParameterSpec integer(String name, Integer defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.INTEGER, defaultValue, description, List.of());
+    }
+
+    /** A boolean parameter. */
+    public static ParameterSpec bool(String name, Boolean defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.BOOLEAN, defaultValue, description, List.of());
+    }
+
+    /** A parameter taking one of {@code choices}. */
+    public static ParameterSpec choice(String name, String defaultValue, String description, String... choices) {
+        return new ParameterSpec(name, ParameterType.CHOICE, defaultValue, description, List.of(choices));
+    }
+
+    /** A list of reals. */
+    public static ParameterSpec reals(String name, List<Double> defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.REAL_LIST, defaultValue, description, List.of());
+    }
+
+    /** A list of integers. */
+    public static ParameterSpec integers(String name, List<Integer> defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.INTEGER_LIST, defaultValue, description, List.of());
+    }
+
+    /** The default as written in the component syntax, or {@code -} when there is none. */
+    public String defaultText() {
+        return defaultValue == null ? "-" : Format.value(defaultValue);
+    }
+}

@@ -1,0 +1,116 @@
+package org.optbench.harness.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class MatMulTest {
+
+    /** Shapes around every tile edge: 6/4/2/1-row tiles (and 6k + 2 rows as 4 + 4), 16- and 8-column panels, scalar tails, k = 1. */
+    private static final int[][] SHAPES = {
+        {1, 1, 1}, {7, 13, 5}, {6, 16, 3}, {11, 33, 17}, {64, 10, 128}, {5, 25, 37}, {13, 40, 1}, {4, 24, 9},
+        {17, 130, 31}, {2, 7, 64}, {14, 19, 23}, {8, 16, 5}, {128, 33, 7},
+    };
+
+    private static float[] random(int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return values;
+    }
+
+    /** Naive triple loop in double: the reference. */
+    private static double[] naive(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
+            int brs, int bcs, float[] c0, int cOff, int ldc, boolean accumulate) {
+        double[] out = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = accumulate ? c0[cOff + i * ldc + j] : 0;
+                for (int p = 0; p < k; p++) {
+                    sum += (double) a[aOff + i * ars + p * acs] * b[bOff + p * brs + j * bcs];
+                }
+                out[i * n + j] = sum;
+            }
+        }
+        return out;
+    }
+
+    private static void assertClose(double[] expected, float[] c, int cOff, int ldc, int m, int n, int k, String what) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                // Worst-case rounding of a float sum of k products of magnitude <= 1 is about k * 2^-24 * k < 6e-8 k^2;
+                // 1e-6 (k + 1)^2 is above it and below the size of one missing or misplaced term (order 0.1 to 1).
+                assertEquals(expected[i * n + j], c[cOff + i * ldc + j], 1e-6 * (k + 1) * (k + 1) + 1e-6,
+                        what + " at (" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    @Test
+    void allThreeProductsMatchTheNaiveLoopOnOddShapesWithOffsetsAndStrides() {
+        for (int[] shape : SHAPES) {
+            int m = shape[0], n = shape[1], k = shape[2];
+            for (boolean accumulate : new boolean[] {false, true}) {
+                for (int threads : new int[] {1, 3}) {
+                    MatMul matMul = new MatMul(threads);
+                    String what = m + "x" + n + "x" + k + " acc=" + accumulate + " threads=" + threads;
+                    int off = 3, pad = 2;
+                    // A·B: A m×k (lda = k + pad), B k×n (ldb = n + pad)
+                    float[] a = random(off + m * (k + pad), 1);
+                    float[] b = random(off + k * (n + pad), 2);
+                    float[] c = random(off + m * (n + pad), 3);
+                    float[] c0 = c.clone();
+                    matMul.multiply(m, n, k, a, off, k + pad, b, off, n + pad, c, off, n + pad, accumulate);
+                    assertClose(naive(m, n, k, a, off, k + pad, 1, b, off, n + pad, 1, c0, off, n + pad, accumulate),
+                            c, off, n + pad, m, n, k, "A·B " + what);
+                    // Aᵀ·B: A k×m (lda = m + pad)
+                    a = random(off + k * (m + pad), 4);
+                    c = c0.clone();
+                    matMul.multiplyTransposedA(m, n, k, a, off, m + pad, b, off, n + pad, c, off, n + pad, accumulate);
+                    assertClose(naive(m, n, k, a, off, 1, m + pad, b, off, n + pad, 1, c0, off, n + pad, accumulate),
+                            c, off, n + pad, m, n, k, "Aᵀ·B " + what);
+                    // A·Bᵀ: A m×k, B n×k (ldb = k + pad)
+                    a = random(off + m * (k + pad), 5);
+                    b = random(off + n * (k + pad), 6);
+                    c = c0.clone();
+                    matMul.multiplyTransposedB(m, n, k, a, off, k + pad, b, off, k + pad, c, off, n + pad, accumulate);
+                    assertClose(naive(m, n, k, a, off, k + pad, 1, b, off, 1, k + pad, c0, off, n + pad, accumulate),
+                            c, off, n + pad, m, n, k, "A·Bᵀ " + what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void resultsAreBitwiseIdenticalForAnyThreadCount() {
+        int m = 64, n = 784, k = 128;
+        float[] a = random(k * m, 7);
+        float[] b = random(k * n, 8);
+        float[] one = new float[m * n];
+        new MatMul(1).multiplyTransposedA(m, n, k, a, 0, m, b, 0, n, one, 0, n, false);
+        for (int threads = 2; threads <= 5; threads++) {
+            float[] many = new float[m * n];
+            new MatMul(threads).multiplyTransposedA(m, n, k, a, 0, m, b, 0, n, many, 0, n, false);
+            assertArrayEquals(one, many, "threads=" + threads);
+        }
+        // Row-partitioned case (few column panels): 16 columns, many rows.
+        float[] x = random(3000 * 25, 9);
+        float[] w = random(16 * 25, 10);
+        float[] single = new float[3000 * 16];
+        float[] dual = new float[3000 * 16];
+        new MatMul(1).multiplyTransposedB(3000, 16, 25, x, 0, 25, w, 0, 25, single, 0, 16, false);
+        new MatMul(2).multiplyTransposedB(3000, 16, 25, x, 0, 25, w, 0, 25, dual, 0, 16, false);
+        assertArrayEquals(single, dual);
+    }
+
+    @Test
+    void rejectsAThreadCountOutOfRange() {
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MatMul(0));
+        assertEquals("matmul: threads must be in [1, 256], got 0", error.getMessage());
+    }
+}
