@@ -300,6 +300,41 @@ class OptimizerRulesTest {
     }
 
     @Test
+    void nesterovTakesThePenaltyAtTheLookAheadPoint() {
+        // f = 0 plus l2 with λ = 0.5, so g = 2λθ̃ = θ̃; α = 0.9, η = 0.1, θ0 = 1.
+        // update 1: θ̃ = 1, v = −0.1, θ = 0.9; update 2: θ̃ = 0.9 − 0.09 = 0.81, v = −0.09 − 0.081 = −0.171,
+        // θ = 0.729 (a penalty taken at θ instead would give g = 0.9 and θ = 0.72)
+        Objective zero = TestObjectives.of(1, (x, g) -> 0);
+        Objective penalized = new org.optbench.optimizers.regularizers.RegularizerSet(
+                java.util.List.of(new org.optbench.optimizers.regularizers.L2(0.5)))
+                .penalized(zero, ParameterLayout.allWeights(1));
+        float[] theta = {1f};
+        OptimizerState state = new Nesterov(0.1, 0.9).init(1);
+        state.step(theta, penalized, 0.1);
+        assertEquals(0.9, theta[0], 1e-6);
+        // the loss returned is the penalized loss at θ̃ = 0.81: 0.5 · 0.81² = 0.32805
+        assertEquals(0.32805, state.step(theta, penalized, 0.1), 1e-6);
+        assertEquals(0.729, theta[0], 1e-6);
+    }
+
+    @Test
+    void statesOfOneRecordAreIndependent() {
+        // one configuration, two trials: the second state must start from zero accumulators, whatever the first did
+        Adam adam = new Adam(0.1, 0.9, 0.999, 1e-8, false);
+        OptimizerState first = adam.init(3);
+        float[] a = {1f, -2f, 0.5f};
+        for (int k = 0; k < 5; k++) {
+            first.step(a, OBJECTIVE, 0.1);
+        }
+        float[] b = {1f, -2f, 0.5f};
+        adam.init(3).step(b, OBJECTIVE, 0.1);
+        // a first Adam update moves each coordinate by η · g / (|g| + δ) ≈ 0.1 against the gradient sign
+        assertEquals(0.9, b[0], 1e-6);
+        assertEquals(-1.9, b[1], 1e-6);
+        assertEquals(0.6, b[2], 1e-6);
+    }
+
+    @Test
     void onlyDeltaBarDeltaExpectsFullBatches() {
         assertFalse(new Sgd().expectsFullBatch());
         assertFalse(new Adam().expectsFullBatch());

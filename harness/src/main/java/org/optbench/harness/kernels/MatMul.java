@@ -36,6 +36,7 @@ public final class MatMul {
     static final int WIDTH = VECTOR ? VectorTiles.WIDTH : 16;
     private static final int LANES = VECTOR ? VectorTiles.LANES : 8;
     private static final int ROWS = 6;
+    private static final int PACK_DEPTH = 64;
     /** Inner-dimension block: a 6-row A slice and a 16-column B slice of this depth fit L1 together. */
     private static final int DEPTH = Integer.getInteger("optbench.matmul.depth", 256);
     /** Loop order override for measurements: 1 panel-outer, 2 row-outer, 0 chosen by size. */
@@ -114,13 +115,18 @@ public final class MatMul {
      */
     static void packTransposed(int n, int k, float[] b, int bOff, int ldb, float[] out) {
         int full = n - n % WIDTH;
+        // Blocks of PACK_DEPTH inner indices: the 16 source rows are read in short runs while the writes stay
+        // inside one small, L1-resident stretch of the panel.
         for (int q = 0; q < full; q += WIDTH) {
             int base = q * k;
-            for (int j = 0; j < WIDTH; j++) {
-                int row = bOff + (q + j) * ldb;
-                int o = base + j;
-                for (int p = 0; p < k; p++) {
-                    out[o + p * WIDTH] = b[row + p];
+            for (int p0 = 0; p0 < k; p0 += PACK_DEPTH) {
+                int p1 = Math.min(k, p0 + PACK_DEPTH);
+                for (int j = 0; j < WIDTH; j++) {
+                    int row = bOff + (q + j) * ldb;
+                    int o = base + j;
+                    for (int p = p0; p < p1; p++) {
+                        out[o + p * WIDTH] = b[row + p];
+                    }
                 }
             }
         }
