@@ -114,6 +114,16 @@ def cases():
                     lambda p, lr=lr, b1=beta1, b2=beta2, eps=eps: torch.optim.Adam(p, lr=lr, betas=(b1, b2),
                                                                                     eps=eps),
                     0.0, False))
+    for lr, beta1, beta2, eps, decay in [(0.01, 0.9, 0.999, 1e-8, 0.01), (0.05, 0.8, 0.99, 0.1, 0.5)]:
+        out.append(("adamw", {"lr": lr, "beta1": beta1, "beta2": beta2, "eps": eps, "weight_decay": decay},
+                    lambda p, lr=lr, b1=beta1, b2=beta2, eps=eps, w=decay:
+                    torch.optim.AdamW(p, lr=lr, betas=(b1, b2), eps=eps, weight_decay=w),
+                    0.0, False))
+    for lr, beta1, beta2, eps in [(0.01, 0.9, 0.999, 1e-8), (0.05, 0.8, 0.99, 0.1)]:
+        out.append(("amsgrad", {"lr": lr, "beta1": beta1, "beta2": beta2, "eps": eps},
+                    lambda p, lr=lr, b1=beta1, b2=beta2, eps=eps:
+                    torch.optim.Adam(p, lr=lr, betas=(b1, b2), eps=eps, amsgrad=True),
+                    0.0, False))
     # torch weight_decay w against our l2 with lambda = w / 2 (SPEC, Regularizers)
     out.append(("momentum", {"lr": 0.02, "momentum": 0.9},
                 lambda p: torch.optim.SGD(p, lr=0.02, momentum=0.9, weight_decay=0.1), 0.1, True))

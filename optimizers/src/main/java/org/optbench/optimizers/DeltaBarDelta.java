@@ -1,5 +1,7 @@
 package org.optbench.optimizers;
 
+import java.util.Arrays;
+
 /**
  * Delta-bar-delta ({@code delta-bar-delta}, Jacobs 1988, "Increased rates of convergence through learning rate
  * adaptation"): per-parameter rates η_i and a running average δ̄ of past gradients. For each parameter, if
@@ -83,7 +85,7 @@ public record DeltaBarDelta(double learningRate, double kappa, double phi, doubl
         public double step(float[] theta, Objective batch, double learningRate) {
             checkLength(theta, batch);
             if (!started) {
-                java.util.Arrays.fill(rates, (float) learningRate);
+                Arrays.fill(rates, (float) learningRate);
                 started = true;
             }
             double loss = batch.lossAndGradient(theta, gradient);

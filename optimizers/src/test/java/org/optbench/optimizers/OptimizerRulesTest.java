@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.optbench.optimizers.regularizers.L2;
+import org.optbench.optimizers.regularizers.RegularizerSet;
 
 /**
  * Three updates of every rule on a 3-vector, against the SPEC formula evaluated here in plain double arithmetic,
@@ -234,6 +237,64 @@ class OptimizerRulesTest {
     }
 
     @Test
+    void adamWByHand() {
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double eps = 0.01;
+        double decay = 0.5;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] s = new double[3];
+        double[] r = new double[3];
+        for (int step = 0; step < 3; step++) {
+            int t = step + 1;
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, theta[i]);
+                theta[i] *= 1 - RATES[step] * decay;
+                s[i] = beta1 * s[i] + (1 - beta1) * g;
+                r[i] = beta2 * r[i] + (1 - beta2) * g * g;
+                double sHat = s[i] / (1 - Math.pow(beta1, t));
+                double rHat = r[i] / (1 - Math.pow(beta2, t));
+                theta[i] -= RATES[step] * sHat / (eps + Math.sqrt(rHat));
+                expected[step][i] = theta[i];
+            }
+        }
+        // update 1, element 1: −2 · (1 − 0.05) + 0.1 · 5 / 5.01 = −1.9 + 0.0998004
+        assertEquals(-1.9 + 0.1 * 5 / 5.01, expected[0][1], 1e-12);
+        check(new AdamW(0.1, beta1, beta2, eps, decay), expected);
+    }
+
+    @Test
+    void amsGradByHand() {
+        double beta1 = 0.9;
+        double beta2 = 0.5;
+        double eps = 0.01;
+        double[][] expected = new double[3][3];
+        double[] theta = START.clone();
+        double[] s = new double[3];
+        double[] r = new double[3];
+        double[] m = new double[3];
+        boolean maximumMattered = false;
+        for (int step = 0; step < 3; step++) {
+            int t = step + 1;
+            for (int i = 0; i < 3; i++) {
+                double g = gradient(i, theta[i]);
+                s[i] = beta1 * s[i] + (1 - beta1) * g;
+                r[i] = beta2 * r[i] + (1 - beta2) * g * g;
+                m[i] = Math.max(m[i], r[i]);
+                maximumMattered |= m[i] > r[i];
+                double sHat = s[i] / (1 - Math.pow(beta1, t));
+                double mHat = m[i] / (1 - Math.pow(beta2, t));
+                theta[i] -= RATES[step] * sHat / (eps + Math.sqrt(mHat));
+                expected[step][i] = theta[i];
+            }
+        }
+        // with ρ2 = 0.5 the second moment falls as the gradients shrink, so the maximum is what is used
+        assertTrue(maximumMattered);
+        check(new AmsGrad(0.1, beta1, beta2, eps), expected);
+    }
+
+    @Test
     void deltaBarDeltaByHand() {
         double kappa = 0.01;
         double phi = 0.5;
@@ -305,9 +366,7 @@ class OptimizerRulesTest {
         // update 1: θ̃ = 1, v = −0.1, θ = 0.9; update 2: θ̃ = 0.9 − 0.09 = 0.81, v = −0.09 − 0.081 = −0.171,
         // θ = 0.729 (a penalty taken at θ instead would give g = 0.9 and θ = 0.72)
         Objective zero = TestObjectives.of(1, (x, g) -> 0);
-        Objective penalized = new org.optbench.optimizers.regularizers.RegularizerSet(
-                java.util.List.of(new org.optbench.optimizers.regularizers.L2(0.5)))
-                .penalized(zero, ParameterLayout.allWeights(1));
+        Objective penalized = new RegularizerSet(List.of(new L2(0.5))).penalized(zero, ParameterLayout.allWeights(1));
         float[] theta = {1f};
         OptimizerState state = new Nesterov(0.1, 0.9).init(1);
         state.step(theta, penalized, 0.1);

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.optbench.optimizers.regularizers.L2;
@@ -39,7 +41,7 @@ class TorchParityTest {
 
     private static final double RELATIVE = 1e-5;
     private static final String[] FILES = {
-        "sgd", "momentum", "nesterov-simplified", "adagrad", "rmsprop", "adadelta", "adam"
+        "sgd", "momentum", "nesterov-simplified", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "amsgrad"
     };
 
     @TestFactory
@@ -87,9 +89,9 @@ class TorchParityTest {
     }
 
     /** The largest scaled error seen per optimizer, for the record (see docs/optimizers.md). */
-    static final Map<String, Double> WORST = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<String, Double> WORST = new ConcurrentHashMap<>();
 
-    @org.junit.jupiter.api.AfterAll
+    @AfterAll
     static void printWorst() {
         System.out.println("torch parity, largest |θ − θ_torch| / max(1, |θ_torch|) per optimizer: " + WORST);
     }
@@ -106,6 +108,9 @@ class TorchParityTest {
             case "adadelta" -> new AdaDelta(number(keys, "rho"), number(keys, "eps"), lr);
             case "adam" -> new Adam(lr, number(keys, "beta1"), number(keys, "beta2"), number(keys, "eps"),
                     Boolean.parseBoolean(keys.get("eps_inside")));
+            case "adamw" -> new AdamW(lr, number(keys, "beta1"), number(keys, "beta2"), number(keys, "eps"),
+                    number(keys, "weight_decay"));
+            case "amsgrad" -> new AmsGrad(lr, number(keys, "beta1"), number(keys, "beta2"), number(keys, "eps"));
             default -> throw new IllegalStateException("no optimizer " + name);
         };
     }

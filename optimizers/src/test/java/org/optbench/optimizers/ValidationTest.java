@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,6 +63,16 @@ class ValidationTest {
                 bad("delta-bar-delta: phi must be in [0, 1], got 1.1", () -> new DeltaBarDelta(0.01, 1e-4, 1.1, 0.7)),
                 bad("delta-bar-delta: beta must be in [0, 1), got 1.0", () -> new DeltaBarDelta(0.01, 1e-4, 0.1, 1)),
                 bad("adam: dimension must be >= 1, got 0", () -> new Adam().init(0)),
+                bad("adamw: weight_decay must be a finite number >= 0, got -0.01",
+                        () -> new AdamW(1e-3, 0.9, 0.999, 1e-8, -0.01)),
+                bad("adamw: beta1 must be in [0, 1), got 1.0", () -> new AdamW(1e-3, 1, 0.999, 1e-8, 0.01)),
+                bad("adamw: lr must be a finite number > 0, got 0.0", () -> new AdamW(0, 0.9, 0.999, 1e-8, 0.01)),
+                bad("adamw: beta2 must be in [0, 1), got 1.0", () -> new AdamW(1e-3, 0.9, 1, 1e-8, 0.01)),
+                bad("adamw: eps must be a finite number > 0, got 0.0", () -> new AdamW(1e-3, 0.9, 0.999, 0, 0.01)),
+                bad("amsgrad: lr must be a finite number > 0, got -1.0", () -> new AmsGrad(-1, 0.9, 0.999, 1e-8)),
+                bad("amsgrad: beta1 must be in [0, 1), got 2.0", () -> new AmsGrad(1e-3, 2, 0.999, 1e-8)),
+                bad("amsgrad: beta2 must be in [0, 1), got -0.5", () -> new AmsGrad(1e-3, 0.9, -0.5, 1e-8)),
+                bad("amsgrad: eps must be a finite number > 0, got 0.0", () -> new AmsGrad(1e-3, 0.9, 0.999, 0)),
                 // schedules
                 bad("constant: base rate must be a finite number > 0, got 0.0", () -> new ConstantRate(0)),
                 bad("step: gamma must be in (0, 1], got 2.0", () -> new StepDecay(0.1, 2.0, 10)),
@@ -118,7 +129,7 @@ class ValidationTest {
         assertEquals(message, error.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aStateRejectsVectorsOfTheWrongLength() {
         OptimizerState state = new Momentum().init(3);
         Objective three = TestObjectives.of(3, (x, g) -> 0);
@@ -131,7 +142,7 @@ class ValidationTest {
                 error.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void defaultsAreValidAndNamed() {
         List<Optimizer> defaults = List.of(new Sgd(), new Momentum(), new Nesterov(), new NesterovSimplified(),
                 new AdaGrad(), new RmsProp(), new AdaDelta(), new Adam(), new DeltaBarDelta());
@@ -143,6 +154,9 @@ class ValidationTest {
         assertEquals(new AdaDelta(0.95, 1e-6, 1.0), new AdaDelta());
         assertEquals(new AdaGrad(0.01, 1e-7), new AdaGrad());
         assertEquals(new DeltaBarDelta(0.01, 1e-4, 0.1, 0.7), new DeltaBarDelta());
+        assertEquals(new AdamW(1e-3, 0.9, 0.999, 1e-8, 0.01), new AdamW());
+        assertEquals(new AmsGrad(1e-3, 0.9, 0.999, 1e-8), new AmsGrad());
+        assertEquals(List.of("adamw", "amsgrad"), List.of(new AdamW().name(), new AmsGrad().name()));
         assertEquals(0.9, new Momentum().momentum());
         assertEquals(1.0, new AdaDelta().learningRate());
     }

@@ -3,6 +3,7 @@ package org.optbench.optimizers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.optbench.optimizers.schedules.ConstantRate;
@@ -145,7 +146,7 @@ class WorkedExamplesTest {
             return loss;
         });
         float[] theta = new float[dimension];
-        java.util.Arrays.fill(theta, 2f);
+        Arrays.fill(theta, 2f);
         OptimizerState state = new Sgd(schedule.rate(0)).init(dimension);
         for (long k = 0; k < 2000; k++) {
             state.step(theta, noisy, schedule.rate(k));

@@ -40,9 +40,20 @@ final class ReportMarkdown {
         int trials = data.trials().size();
         out.append(configurations).append(configurations == 1 ? " configuration, " : " configurations, ")
                 .append(trials).append(trials == 1 ? " trial" : " trials");
-        String target = data.target();
-        if (target != null) {
-            out.append("; target `").append(target).append('`');
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        summaries.forEach(summary -> {
+            String dataset = summary.configuration().dataset();
+            String target = data.targetFor(dataset);
+            if (target != null) {
+                targets.put(dataset, target);
+            }
+        });
+        if (new java.util.HashSet<>(targets.values()).size() == 1) {
+            out.append("; target `").append(targets.values().iterator().next()).append('`');
+        } else if (!targets.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            targets.forEach((dataset, target) -> parts.add("`" + target + "` on " + Labels.nameOf(dataset)));
+            out.append("; targets ").append(String.join(", ", parts));
         }
         out.append(". Rebuilt by `optbench report` from `").append(RunFiles.TRIALS).append("` and `")
                 .append(RunFiles.CURVES).append("`; the numbers below are in `").append(RunFiles.SUMMARY)
@@ -77,8 +88,8 @@ final class ReportMarkdown {
                 TargetSummary t = summary.target();
                 cells.add(t == null ? "" : t.successes() + "/" + t.trials());
                 cells.add(t == null || t.successes() == 0 ? "never" : Double.isFinite(t.secondsMedian())
-                        ? format(t.secondsMedian(), 3) + " s (" + format(t.stepsMedian(), 6) + " steps)"
-                        : format(t.stepsMedian(), 6) + " steps");
+                        ? format(t.secondsMedian(), 3) + " s (" + steps(t.stepsMedian()) + " steps)"
+                        : steps(t.stepsMedian()) + " steps");
             }
             row(out, cells);
         }
@@ -125,14 +136,22 @@ final class ReportMarkdown {
         if (data.manifest().isEmpty()) {
             out.append("No `").append(RunFiles.MANIFEST).append("` in this directory.\n");
         } else {
+            // Scalars and flat maps or lists as bullets; anything deeper (the resolved experiment) as JSON.
             List<Map.Entry<String, Object>> nested = new ArrayList<>();
             for (Map.Entry<String, Object> entry : data.manifest().entrySet()) {
                 Object value = entry.getValue();
-                if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                String key = "- **" + escape(entry.getKey()) + "**: ";
+                if (value instanceof Map<?, ?> map && map.values().stream().allMatch(ReportMarkdown::isScalar)) {
+                    out.append(key).append(map.isEmpty() ? "none" : "").append('\n');
+                    map.forEach((name, item) -> out.append("  - ").append(escape(String.valueOf(name))).append(": ")
+                            .append(scalar(item)).append('\n'));
+                } else if (value instanceof List<?> list && list.stream().allMatch(ReportMarkdown::isScalar)) {
+                    out.append(key).append(list.isEmpty() ? "none"
+                            : String.join(", ", list.stream().map(ReportMarkdown::scalar).toList())).append('\n');
+                } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
                     nested.add(entry);
                 } else {
-                    out.append("- **").append(escape(entry.getKey())).append("**: ")
-                            .append(value == null ? "—" : "`" + value + "`").append('\n');
+                    out.append(key).append(scalar(value)).append('\n');
                 }
             }
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -147,6 +166,14 @@ final class ReportMarkdown {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isScalar(Object value) {
+        return !(value instanceof Map<?, ?>) && !(value instanceof List<?>);
+    }
+
+    private static String scalar(Object value) {
+        return value == null || value.toString().isBlank() ? "—" : "`" + value + "`";
     }
 
     private static String status(ConfigurationSummary summary) {
@@ -188,6 +215,11 @@ final class ReportMarkdown {
         }
         int decimals = Math.max(0, digits - 1 - (int) Math.floor(Math.log10(magnitude)));
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** An update count; a median of two counts can end in .5. */
+    private static String steps(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static void row(StringBuilder out, List<String> cells) {

@@ -104,6 +104,39 @@ public record RunData(Path directory, List<TrialRow> trials, List<CurveRow> curv
         return target.toString();
     }
 
+    /**
+     * The target of the trials on {@code dataset}: from the manifest's resolved experiment, where each part (or
+     * the experiment itself) may name its own target, else the manifest's run-wide {@code target} when the
+     * experiment has a single part; null when unknown.
+     */
+    public String targetFor(String dataset) {
+        Object experiment = manifest.get("experiment");
+        if (experiment instanceof Map<?, ?> map) {
+            Object parts = map.get("parts");
+            if (parts instanceof List<?> list && !list.isEmpty()) {
+                for (Object part : list) {
+                    if (part instanceof Map<?, ?> partMap && mentions(partMap.get("dataset"), dataset)) {
+                        Object target = partMap.get("target");
+                        return target == null || target.toString().isBlank() ? null : target.toString();
+                    }
+                }
+                return list.size() == 1 ? target() : null;
+            }
+            Object target = map.get("target");
+            if (target != null && !target.toString().isBlank()) {
+                return target.toString();
+            }
+        }
+        return target();
+    }
+
+    private static boolean mentions(Object datasets, String dataset) {
+        if (datasets instanceof List<?> list) {
+            return list.stream().anyMatch(item -> dataset.equals(String.valueOf(item)));
+        }
+        return datasets != null && dataset.equals(datasets.toString());
+    }
+
     /** Whether the run had a target: the manifest names one, or some trial reached one. */
     public boolean hasTarget() {
         return target() != null || trials.stream().anyMatch(trial -> trial.stepsToTarget() >= 0);

@@ -41,6 +41,8 @@ class ReportsTest {
         assertTrue(markdown.startsWith("# synthetic-mnist\n"), markdown);
         assertTrue(markdown.contains("![train-loss](figures/train-loss.png)"), markdown);
         assertTrue(markdown.contains("- **git\\_commit**: `0123abc`"), markdown);
+        // a flat map as nested bullets, the nested experiment as JSON
+        assertTrue(markdown.contains("\n**experiment**\n\n```json\n"), markdown);
         copyForInspection("training");
     }
 
@@ -59,6 +61,31 @@ class ReportsTest {
             assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII), name);
         }
         copyForInspection("functions");
+    }
+
+    @Test
+    void eachPartOfAnExperimentKeepsItsOwnTarget() throws IOException {
+        SyntheticRun.functions(directory, 1);
+        Files.writeString(directory.resolve(RunFiles.MANIFEST), """
+                {"name": "parts", "target": "train_loss <= -5.6", "experiment": {"parts": [
+                  {"dataset": ["quartic(start=[-2.795])"], "target": "train_loss <= -5.6"},
+                  {"dataset": ["rosenbrock(start=[-1.5, 2.0])"], "target": "train_loss <= 0.001"}]}}
+                """);
+        RunData data = RunData.load(directory);
+        assertEquals("train_loss <= -5.6", data.targetFor("quartic(start=[-2.795])"));
+        assertEquals("train_loss <= 0.001", data.targetFor("rosenbrock(start=[-1.5, 2.0])"));
+        assertEquals(null, data.targetFor("beale"));
+        String markdown = Files.readString(Reports.rebuild(directory).report());
+        assertTrue(markdown.contains("targets `train_loss <= 0.001` on rosenbrock, `train_loss <= -5.6` on quartic"),
+                markdown);
+    }
+
+    @Test
+    void aMalformedManifestIsNamed() throws IOException {
+        SyntheticRun.training(directory, SyntheticRun.Shape.standard(1));
+        Files.writeString(directory.resolve(RunFiles.MANIFEST), "{\"name\": \n");
+        ReportException error = assertThrows(ReportException.class, () -> Reports.rebuild(directory));
+        assertTrue(error.getMessage().startsWith(directory.resolve(RunFiles.MANIFEST) + ":"), error.getMessage());
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.optbench.optimizers.AdaDelta;
 import org.optbench.optimizers.AdaGrad;
 import org.optbench.optimizers.Adam;
+import org.optbench.optimizers.AdamW;
+import org.optbench.optimizers.AmsGrad;
 import org.optbench.optimizers.DeltaBarDelta;
 import org.optbench.optimizers.Momentum;
 import org.optbench.optimizers.Nesterov;
@@ -45,6 +47,8 @@ import org.optbench.optimizers.Sgd;
  *   rmsprop               20 B   read g, r, θ; write r, θ
  *   adadelta              28 B   read g, r, s, θ; write r, s, θ
  *   adam                  28 B   read g, s, r, θ; write s, r, θ
+ *   adamw                 28 B   read g, s, r, θ; write s, r, θ
+ *   amsgrad               36 B   read g, s, r, m, θ; write s, r, m, θ
  *   delta-bar-delta       28 B   read g, η, δ̄, θ; write η, δ̄, θ
  * </pre>
  * The secondary result {@code bytes} (an {@link AuxCounters} counter, in bytes per second) is that count times
@@ -63,16 +67,18 @@ import org.optbench.optimizers.Sgd;
 public class OptimizerBenchmark {
 
     /** Bytes of parameter, gradient and state traffic per parameter and update (see the class comment). */
-    static final Map<String, Integer> BYTES_PER_PARAMETER = Map.of(
-            Sgd.NAME, 12,
-            Momentum.NAME, 20,
-            Nesterov.NAME, 32,
-            NesterovSimplified.NAME, 20,
-            AdaGrad.NAME, 20,
-            RmsProp.NAME, 20,
-            AdaDelta.NAME, 28,
-            Adam.NAME, 28,
-            DeltaBarDelta.NAME, 28);
+    static final Map<String, Integer> BYTES_PER_PARAMETER = Map.ofEntries(
+            Map.entry(Sgd.NAME, 12),
+            Map.entry(Momentum.NAME, 20),
+            Map.entry(Nesterov.NAME, 32),
+            Map.entry(NesterovSimplified.NAME, 20),
+            Map.entry(AdaGrad.NAME, 20),
+            Map.entry(RmsProp.NAME, 20),
+            Map.entry(AdaDelta.NAME, 28),
+            Map.entry(Adam.NAME, 28),
+            Map.entry(AdamW.NAME, 28),
+            Map.entry(AmsGrad.NAME, 36),
+            Map.entry(DeltaBarDelta.NAME, 28));
 
     /** Bytes per element of the triad: read b and c, write a. */
     static final int TRIAD_BYTES_PER_ELEMENT = 12;
@@ -97,7 +103,7 @@ public class OptimizerBenchmark {
         public int size;
 
         @Param({"sgd", "momentum", "nesterov", "nesterov-simplified", "adagrad", "rmsprop", "adadelta", "adam",
-                "delta-bar-delta"})
+                "adamw", "amsgrad", "delta-bar-delta"})
         public String optimizer;
 
         float[] theta;
@@ -117,6 +123,8 @@ public class OptimizerBenchmark {
                 case RmsProp.NAME -> new RmsProp(1e-3, 0.9, 1e-7, false);
                 case AdaDelta.NAME -> new AdaDelta();
                 case Adam.NAME -> new Adam();
+                case AdamW.NAME -> new AdamW();
+                case AmsGrad.NAME -> new AmsGrad();
                 case DeltaBarDelta.NAME -> new DeltaBarDelta(1e-3, 1e-6, 0.1, 0.7);
                 default -> throw new IllegalArgumentException("no optimizer " + optimizer);
             };

@@ -30,12 +30,12 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Registry registry = Wiring.registry(common.modules);
-        section(out, "optimizers", registry.optimizers(), null);
-        section(out, "schedules (each also takes unit=step|epoch, default step)", registry.schedules(), null);
-        section(out, "regularizers", registry.regularizers(), null);
-        section(out, "data sets", registry.datasets(), null);
-        section(out, "analytic functions (in place of a data set, without a model)", registry.functions(), null);
-        section(out, "models", registry.models(), null);
+        section(out, "optimizers", registry.optimizers());
+        section(out, "schedules (each also takes unit=step|epoch, default step)", registry.schedules());
+        section(out, "regularizers", registry.regularizers());
+        section(out, "data sets", registry.datasets());
+        section(out, "analytic functions (in place of a data set, without a model)", registry.functions());
+        section(out, "models", registry.models());
         out.println("experiment keys");
         for (ExperimentKey key : ExperimentKey.values()) {
             out.printf("  %-13s [%s] %s%n", key.key(), key.defaultText(), key.description());
@@ -44,7 +44,7 @@ final class ListCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void section(PrintWriter out, String title, Map<String, ? extends Component> components, Object unused) {
+    private static void section(PrintWriter out, String title, Map<String, ? extends Component> components) {
         out.println(title);
         if (components.isEmpty()) {
             out.println("  (none)");

@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", negatable = false, description = "skip summary, figures and report.md (build them later with optbench report)")
     boolean noReport;
 
+    @Option(names = "--dry-run", description = "check the experiment, the output folder and the data, list the trials, run nothing")
+    boolean dryRun;
+
     @Mixin
     CommonOptions common;
 
@@ -65,7 +68,11 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress(console, System.console() != null);
         ExperimentRunner runner = new ExperimentRunner(registry, progress);
         ExperimentRunner.Outcome outcome = runner.run(new ExperimentRunner.Options(file, out, overrides,
-                threads, resume, dataDirectory, common.modules, figureFormats, !noReport));
+                threads, resume, dataDirectory, common.modules, figureFormats, !noReport, dryRun));
+        if (dryRun) {
+            console.println("dry run: " + outcome.trials() + " trials would run into " + outcome.runDirectory() + "; nothing written");
+            return 0;
+        }
         StringBuilder counts = new StringBuilder();
         for (Map.Entry<TrialStatus, Integer> entry : outcome.statuses().entrySet()) {
             counts.append(counts.length() == 0 ? "" : ", ").append(entry.getValue()).append(' ').append(entry.getKey().key());

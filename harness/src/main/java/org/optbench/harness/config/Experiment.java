@@ -55,7 +55,7 @@ public record Experiment(String name, String description, String source, long se
                             for (int repeat = 0; repeat < runs; repeat++) {
                                 Trial draft = new Trial(trials.size(), dataset, model, optimizer, schedule, regularizers,
                                         repeat, 0, settings);
-                                String identity = draft.configuration().toString();
+                                String identity = draft.identity();
                                 long trialSeed = seeds.isEmpty()
                                         ? TrialSeeds.trialSeed(seed, identity + "#repeat=" + repeat)
                                         : TrialSeeds.trialSeed(seeds.get(repeat), identity + "#seed");

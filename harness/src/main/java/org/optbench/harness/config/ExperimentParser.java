@@ -105,6 +105,12 @@ public final class ExperimentParser {
         }
         boolean needsModel = datasets.stream().anyMatch(dataset -> !isFunction(dataset));
         List<String> models = new ArrayList<>();
+        if (!needsModel && values.containsKey("model")) {
+            // Unused with analytic functions, but a misspelt model is still a mistake worth naming.
+            for (Located item : components(values, "model", null, source)) {
+                registry.model(item.spec(), item.origin());
+            }
+        }
         if (needsModel) {
             for (Located item : components(values, "model", null, source)) {
                 for (Resolved<?> resolved : registry.model(item.spec(), item.origin())) {

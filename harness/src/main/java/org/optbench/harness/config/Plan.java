@@ -27,7 +27,7 @@ public record Plan(String name, String description, String source, long seed, Li
         Map<String, Integer> partOf = new HashMap<>();
         for (int index = 0; index < parts.size(); index++) {
             for (Trial trial : parts.get(index).trials(functions)) {
-                String identity = trial.configuration().toString() + "#" + trial.repeat();
+                String identity = trial.identity() + "#" + trial.repeat();
                 Integer previous = partOf.putIfAbsent(identity, index);
                 if (previous != null && previous != index) {
                     throw new UserError(source + ": parts " + (previous + 1) + " and " + (index + 1) + " both run "

@@ -207,9 +207,10 @@ public final class MatMul {
             int p0 = (int) ((long) k * kb / blocks);
             int p1 = (int) ((long) k * (kb + 1) / blocks);
             boolean add = accumulate || kb > 0;
-            // Panel-outer when the A slice is small (the B panel then stays in L1 across all row tiles), row-outer
-            // otherwise (the A tile stays in L1 while the B slice streams from L2).
-            boolean panelOuter = PANEL_OUTER == 1 || (PANEL_OUTER == 0 && (long) (i1 - i0) * (p1 - p0) <= 8192);
+            // Panel-outer while the A slice fits half of L2 (the B panel then stays in L1 across all row tiles and
+            // A is read a line per 16 steps), row-outer otherwise (the A tile stays in L1 while B streams). Measured
+            // on the MLP shapes: panel-outer 10-20% faster up to 128×196 A slices.
+            boolean panelOuter = PANEL_OUTER == 1 || (PANEL_OUTER == 0 && (long) (i1 - i0) * (p1 - p0) <= 65536);
             if (panelOuter) {
                 sweep(i0, i1, j0, j1, n, k, p0, p1, a, aOff, ars, acs, b, bOff, ldb, isPacked, c, cOff, ldc, add);
             } else {
@@ -238,9 +239,16 @@ public final class MatMul {
                 continue;
             }
             int i = i0;
-            for (; i + 6 <= i1; i += 6) {
+            // A remainder of 2 rows becomes 4 + 4 (eight accumulator chains) rather than 6 + 2 (four, latency-bound).
+            int sixes = i1 - i0 >= 8 && (i1 - i0) % 6 == 2 ? (i1 - i0) / 6 - 1 : (i1 - i0) / 6;
+            for (int tile = 0; tile < sixes; tile++, i += 6) {
                 VectorTiles.rows6(depth, a, aStart + i * ars, ars, acs, b, bi, bs, c, cOff + i * ldc + j, ldc,
                         accumulate);
+            }
+            if (i + 8 <= i1 && sixes < (i1 - i0) / 6) {
+                VectorTiles.rows4(depth, a, aStart + i * ars, ars, acs, b, bi, bs, c, cOff + i * ldc + j, ldc,
+                        accumulate);
+                i += 4;
             }
             if (i + 4 <= i1) {
                 VectorTiles.rows4(depth, a, aStart + i * ars, ars, acs, b, bi, bs, c, cOff + i * ldc + j, ldc,

@@ -77,9 +77,10 @@ public final class ExperimentRunner {
      * @param modules user Guice modules given with {@code --module} (recorded in the manifest)
      * @param formats figure formats of the report
      * @param report whether to build summary, figures and report.md after the trials
+     * @param dryRun check everything and list the trials, but run and write nothing
      */
     public record Options(Path experimentFile, Path out, List<String> overrides, int threads, boolean resume,
-            Path dataDirectory, List<String> modules, Set<FigureFormat> formats, boolean report) {
+            Path dataDirectory, List<String> modules, Set<FigureFormat> formats, boolean report, boolean dryRun) {
         public Options {
             overrides = List.copyOf(overrides);
             modules = List.copyOf(modules);
@@ -134,6 +135,7 @@ public final class ExperimentRunner {
             throw new UserError("--resume needs --out DIR, the run folder to finish");
         }
         Map<String, Object> previous = checkDirectory(directory, options.resume(), fingerprint);
+        checkWritableAncestor(directory);
 
         DataOptions dataOptions = new DataOptions(options.dataDirectory(), experiment.validation(), experiment.subset(),
                 experiment.standardize(), experiment.seed());
@@ -144,6 +146,12 @@ public final class ExperimentRunner {
         List<Trial> trials = plan.trials(registry::isFunction);
         if (trials.isEmpty()) {
             throw new UserError(plan.source() + ": the grid is empty; give at least one data set, model and optimizer");
+        }
+        if (options.dryRun()) {
+            for (Trial trial : trials) {
+                progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed " + trial.seed());
+            }
+            return new Outcome(directory, trials.size(), 0, new EnumMap<>(TrialStatus.class), null);
         }
         writableDirectory(directory);
 
@@ -167,6 +175,9 @@ public final class ExperimentRunner {
             return dataset;
         };
         TrialExecutor executor = new LocalTrialExecutor(options.threads());
+        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
+                + trials.size() + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")
+                + " into " + directory);
         progress.started(trials.size(), completed.size());
         try {
             executor.execute(missing, new TrialRunner(registry, provider), result -> {
@@ -253,6 +264,19 @@ public final class ExperimentRunner {
         return null;
     }
 
+    /** Fails early, before the data is loaded, when the folder could not be created or written. */
+    private static void checkWritableAncestor(Path directory) {
+        Path existing = directory.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new UserError("cannot write to " + directory + " (" + (existing == null ? "no such file system"
+                    : existing + (Files.isDirectory(existing) ? " is not writable" : " is not a folder"))
+                    + "); choose a writable folder with --out");
+        }
+    }
+
     private static void writableDirectory(Path directory) {
         try {
             Files.createDirectories(directory);
@@ -272,11 +296,21 @@ public final class ExperimentRunner {
         int batch = experiment.settings().batch();
         for (String canonical : experiment.datasets()) {
             if (registry.isFunction(canonical)) {
+                boolean modelOnly = experiment.regularizerSets().stream().flatMap(List::stream)
+                        .anyMatch(r -> r.startsWith("dropout") || r.startsWith("early-stopping"));
+                if (modelOnly) {
+                    throw new UserError(experiment.origin("regularizers") + ": dropout and early-stopping need a model and"
+                            + " epochs, but " + canonical + " is an analytic function; put the function in its own part"
+                            + " without them");
+                }
                 continue;
             }
             Dataset dataset = data.get(canonical);
             try {
                 if (dataset == null) {
+                    if (progress != null) {
+                        progress.info("loading " + canonical);
+                    }
                     dataset = registry.loadDataset(canonical, options);
                 }
             } catch (DataException e) {

@@ -39,6 +39,13 @@ public final class Progress {
         }
     }
 
+    /** A note for the user (what is being loaded, where the run goes), printed on its own line. */
+    public synchronized void info(String message) {
+        clearBar();
+        out.println(message);
+        out.flush();
+    }
+
     /** A warning, printed on its own line. */
     public synchronized void warn(String message) {
         clearBar();

@@ -31,10 +31,18 @@ public final class Provenance {
         }
     }
 
-    /** {@code git rev-parse HEAD} in the working directory, or null outside a git checkout or without git. */
+    /**
+     * {@code git rev-parse HEAD} of the optbench checkout (the folder the launcher exports as {@code OPTBENCH_HOME},
+     * else the working directory), or null outside a git checkout or without git.
+     */
     public static String gitCommit() {
         try {
-            Process process = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String home = System.getenv("OPTBENCH_HOME");
+            ProcessBuilder builder = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true);
+            if (home != null && Files.isDirectory(Path.of(home))) {
+                builder.directory(Path.of(home).toFile());
+            }
+            Process process = builder.start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0 || !output.matches("[0-9a-f]{40}")) {

@@ -37,6 +37,16 @@ public record Trial(int id, String dataset, String model, String optimizer, Stri
         return "[" + String.join(", ", regularizers) + "]";
     }
 
+    /**
+     * The configuration as one string, {@code optimizer|schedule|regularizers|dataset|model}: with the repeat, the
+     * trial's identity from which its seed is mixed (spelled out here, not left to a record's toString).
+     */
+    public String identity() {
+        Configuration configuration = configuration();
+        return String.join("|", configuration.optimizer(), configuration.schedule(), configuration.regularizers(),
+                configuration.dataset(), configuration.model());
+    }
+
     /** What the trial compares; trials differing only in repeat and seed share it. */
     public Configuration configuration() {
         return new Configuration(optimizer, schedule, regularizerSet(), dataset, isFunction() ? "none" : model);

@@ -183,7 +183,7 @@ public final class TrialRunner {
             lossCount = 0;
             if (monitor.isPresent()) {
                 EarlyStopping.Monitor watch = monitor.get();
-                double value = watch == null ? Double.NaN : metric(last, regularizers.earlyStopping().get().metric().key());
+                double value = metric(last, regularizers.earlyStopping().get().metric().key());
                 if (watch.observe(epoch, value)) {
                     System.arraycopy(theta, 0, best, 0, theta.length);
                     bestRow = last;

@@ -1,6 +1,7 @@
 package org.optbench.harness.wiring;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Closest-match suggestions for misspelt names (Levenshtein distance). */
@@ -30,10 +31,18 @@ public final class Names {
     }
 
     /**
-     * The known name closest to {@code name}, if it is close enough to be a plausible typo: at most half the
-     * length of the longer of the two (so {@code adma} suggests {@code adam}, {@code xyz} suggests nothing).
+     * The known name closest to {@code name}: the only known name it abbreviates, else the nearest by edit distance
+     * if close enough to be a plausible typo, at most half the length of the longer of the two (so {@code adma}
+     * suggests {@code adam}, {@code val_acc} suggests {@code val_accuracy}, {@code xyz} suggests nothing).
      */
     public static Optional<String> closest(String name, Collection<String> known) {
+        // An abbreviation (val_acc, nest) means the one name it starts, whatever the edit distance says.
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        List<String> extensions = known.stream().filter(candidate -> !lower.isEmpty()
+                && candidate.toLowerCase(java.util.Locale.ROOT).startsWith(lower) && !candidate.equalsIgnoreCase(name)).toList();
+        if (extensions.size() == 1) {
+            return Optional.of(extensions.get(0));
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {

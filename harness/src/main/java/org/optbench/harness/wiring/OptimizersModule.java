@@ -11,6 +11,8 @@ import java.util.List;
 import org.optbench.optimizers.AdaDelta;
 import org.optbench.optimizers.AdaGrad;
 import org.optbench.optimizers.Adam;
+import org.optbench.optimizers.AdamW;
+import org.optbench.optimizers.AmsGrad;
 import org.optbench.optimizers.DeltaBarDelta;
 import org.optbench.optimizers.Momentum;
 import org.optbench.optimizers.Nesterov;
@@ -116,5 +118,24 @@ public final class OptimizersModule extends AbstractModule {
                 List.of(learningRate(DeltaBarDelta.DEFAULT_LEARNING_RATE), real("kappa", DeltaBarDelta.DEFAULT_KAPPA, "κ, >= 0"),
                         real("phi", DeltaBarDelta.DEFAULT_PHI, "φ, in [0, 1]"), real("beta", DeltaBarDelta.DEFAULT_BETA, "β, in [0, 1)")),
                 v -> new DeltaBarDelta(v.real(LR), v.real("kappa"), v.real("phi"), v.real("beta")));
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(AdamW.NAME)
+    OptimizerFactory adamw() {
+        return Factories.optimizer(AdamW.NAME, "Loshchilov and Hutter 2019: θ ← (1 − η λ) θ, then the Adam update (decoupled weight decay)",
+                List.of(learningRate(AdamW.DEFAULT_LEARNING_RATE), real("beta1", AdamW.DEFAULT_BETA1, "ρ1, in [0, 1)"),
+                        real("beta2", AdamW.DEFAULT_BETA2, "ρ2, in [0, 1)"), real("eps", AdamW.DEFAULT_EPS, "δ, > 0"),
+                        real("weight_decay", AdamW.DEFAULT_WEIGHT_DECAY, "decoupled weight decay λ, >= 0")),
+                v -> new AdamW(v.real(LR), v.real("beta1"), v.real("beta2"), v.real("eps"), v.real("weight_decay")));
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(AmsGrad.NAME)
+    OptimizerFactory amsgrad() {
+        return Factories.optimizer(AmsGrad.NAME, "Reddi et al. 2018: Adam with the running maximum of r̂ in the denominator",
+                List.of(learningRate(AmsGrad.DEFAULT_LEARNING_RATE), real("beta1", AmsGrad.DEFAULT_BETA1, "ρ1, in [0, 1)"),
+                        real("beta2", AmsGrad.DEFAULT_BETA2, "ρ2, in [0, 1)"), real("eps", AmsGrad.DEFAULT_EPS, "δ, > 0")),
+                v -> new AmsGrad(v.real(LR), v.real("beta1"), v.real("beta2"), v.real("eps")));
     }
 }

@@ -152,6 +152,13 @@ public final class Registry {
         if (function != null) {
             for (ParameterValues values : ParameterResolver.resolve(function, functionParameters(function), spec, origin)) {
                 check(origin, () -> function.create(values));
+                if (values.has(START.name())) {
+                    int dimension = function.create(values).dimension();
+                    if (values.reals(START.name()).size() != dimension) {
+                        throw new UserError(origin + ": " + spec.name() + ": start has " + values.reals(START.name()).size()
+                                + " coordinates but the function has " + dimension);
+                    }
+                }
                 if (values.real(NOISE.name()) < 0 || Double.isNaN(values.real(NOISE.name()))) {
                     throw new UserError(origin + ": " + spec.name() + ": noise must be >= 0, got " + Format.value(values.real(NOISE.name())));
                 }

@@ -85,6 +85,16 @@ class BadInputTest {
     }
 
     @Test
+    void experimentFileWithoutReadPermission() throws IOException {
+        Path file = write("secret.yaml", GOOD);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        // Root reads any file whatever its permissions: the check only means something for other users.
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root");
+        String message = fails("run", file.toString(), "--out", folder.resolve("x").toString());
+        assertTrue(message.contains("cannot be read (permission denied)"), message);
+    }
+
+    @Test
     void yamlSyntaxErrorNamesFileAndLine() throws IOException {
         String message = runFails("name: x\ndataset: [blobs\noptimizer: sgd\n");
         assertTrue(message.contains("bad.yaml:3"), message);
@@ -160,6 +170,35 @@ class BadInputTest {
     }
 
     @Test
+    void aModuleRebindingAnExistingNameIsRefused() throws IOException {
+        String message = fails("list", "--module", "org.optbench.harness.cli.BadInputTest$RebindsAdam");
+        assertTrue(message.contains("the Guice modules cannot be combined"), message);
+        assertTrue(message.contains("adam"), message);
+    }
+
+    /** A user module that binds a name optbench already has. */
+    public static final class RebindsAdam extends com.google.inject.AbstractModule {
+        @com.google.inject.multibindings.ProvidesIntoMap
+        @com.google.inject.multibindings.StringMapKey("adam")
+        org.optbench.harness.wiring.OptimizerFactory adam() {
+            return org.optbench.harness.wiring.Factories.optimizer("adam", "a second adam", java.util.List.of(),
+                    values -> new org.optbench.optimizers.Sgd(0.1));
+        }
+    }
+
+    @Test
+    void modelOnlyRegularizersOnAFunction() throws IOException {
+        String message = runFails("dataset: quartic\noptimizer: sgd\nregularizers: [early-stopping]\n");
+        assertTrue(message.contains("bad.yaml:3: regularizers: dropout and early-stopping need a model"), message);
+    }
+
+    @Test
+    void unknownDataSetToFetch() throws IOException {
+        String message = fails("data", "fetch", "cifar");
+        assertTrue(message.contains("unknown data set 'cifar'; fetchable: mnist, fashion-mnist"), message);
+    }
+
+    @Test
     void unknownModuleClass() throws IOException {
         String message = fails("list", "--module", "com.example.Missing");
         assertTrue(message.contains("--module com.example.Missing: class not found"), message);
@@ -176,7 +215,8 @@ class BadInputTest {
                 file.toString(), "--out", folder.resolve("mnist-run").toString(), "--data-dir", data.toString(), "--no-report",
                 "--module", MODULE).start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS));
-        String output = Files.readString(log).replaceAll("(?m)^WARNING: Using incubator modules.*\\R", "").strip();
+        // Standard output and error share the log: keep the error line, drop the JVM's notice and the progress note.
+        String output = Files.readString(log).replaceAll("(?m)^(WARNING: Using incubator modules|loading mnist).*\\R", "").strip();
         assertEquals(2, child.exitValue(), output);
         assertFalse(output.contains("\n"), "one line: " + output);
         assertTrue(output.contains("npm"), output);

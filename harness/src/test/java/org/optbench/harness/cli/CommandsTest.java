@@ -73,4 +73,35 @@ class CommandsTest {
         assertEquals("4,0.25,0.5,0.0,-1.0", trace.get(5));
         assertTrue(Files.readString(folder.resolve("run/manifest.json")).contains(MODULE));
     }
+
+    @Test
+    void compareTwoRunsOfTheSameExperimentAndReportItAgain(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("same.yaml"),
+                "dataset: blobs(classes=3, dim=2, n=90)\nmodel: test-softmax\noptimizer: sgd(lr=0.1)\nepochs: 2\nbatch: 10\nrepeats: 3\n");
+        for (String name : List.of("a", "b")) {
+            Cli.Result run = Cli.run("run", file.toString(), "--out", folder.resolve(name).toString(), "--no-report",
+                    "--module", MODULE);
+            assertEquals(0, run.code(), run.err());
+        }
+        Cli.Result same = Cli.run("compare", folder.resolve("a").toString(), folder.resolve("b").toString(),
+                "--max-time-ratio", "1000");
+        assertEquals(0, same.code(), same.out() + same.err());
+        assertTrue(Files.exists(folder.resolve("b/compare.md")));
+        Cli.Result missing = Cli.run("compare", folder.resolve("a").toString(), folder.resolve("none").toString());
+        assertEquals(2, missing.code());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        Cli.Result report = Cli.run("report", folder.resolve("a").toString());
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.exists(folder.resolve("a/report.md")));
+    }
+
+    @Test
+    void dryRunChecksAndListsWithoutWriting(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("dry.yaml"), "dataset: quartic\noptimizer: [sgd, adam]\nrepeats: 2\n");
+        Cli.Result result = Cli.run("run", file.toString(), "--out", folder.resolve("run").toString(), "--dry-run");
+        assertEquals(0, result.code(), result.err());
+        assertEquals(4, result.out().lines().filter(line -> line.startsWith("trial ")).count(), result.out());
+        assertTrue(result.out().contains("dry run: 4 trials would run into"), result.out());
+        assertTrue(!Files.exists(folder.resolve("run")), "nothing written");
+    }
 }

@@ -120,6 +120,23 @@ class ExperimentParserTest {
     }
 
     @Test
+    void durationsTargetsAndBatchWords() {
+        Experiment experiment = plan("dataset: quartic\noptimizer: sgd\ntime_budget: 5m\ntarget: loss <= 0.1\nbatch: full\n"
+                + "last_batch: drop\ndivergence: 0\n").parts().get(0);
+        assertEquals(300.0, experiment.settings().timeBudgetSeconds(), 0.0);
+        assertEquals("train_loss <= 0.1", experiment.settings().target().toString());
+        assertEquals(0, experiment.settings().batch(), "full batch");
+        assertTrue(experiment.settings().dropLastBatch());
+        assertEquals(0.0, experiment.settings().divergence(), 0.0);
+        assertEquals(90.0, plan("dataset: quartic\noptimizer: sgd\ntime_budget: 90s\n").parts().get(0).settings().timeBudgetSeconds(), 0.0);
+        UserError target = assertThrows(UserError.class, () -> plan("dataset: quartic\noptimizer: sgd\ntarget: val_acc >= 0.9\n"));
+        assertTrue(target.getMessage().startsWith("e.yaml:3: target: unknown metric 'val_acc' (did you mean 'val_accuracy'?)"),
+                target.getMessage());
+        UserError budget = assertThrows(UserError.class, () -> plan("dataset: quartic\noptimizer: sgd\ntime_budget: soon\n"));
+        assertTrue(budget.getMessage().contains("e.yaml:3: time_budget must be a duration such as 90, 90s, 5m or 1h"), budget.getMessage());
+    }
+
+    @Test
     void repeatsAndSeedsExcludeEachOther() {
         UserError error = assertThrows(UserError.class, () -> plan("dataset: quartic\noptimizer: sgd\nrepeats: 2\nseeds: [1]\n"));
         assertTrue(error.getMessage().contains("give either seeds or repeats"), error.getMessage());
@@ -134,7 +151,7 @@ class ExperimentParserTest {
         Path copy = Path.of(System.getProperty("user.dir")).getParent().resolve("experiments/quickstart.yaml");
         assertEquals(Files.readString(copy), bundled, "experiments/quickstart.yaml and the bundled resource must be the same");
         Plan plan = new ExperimentRunner(REGISTRY, null).load(null, List.of());
-        // 9 optimizers x 2 seeds on MNIST, 9 on the quartic, 9 on Rosenbrock.
-        assertEquals(18 + 9 + 9, plan.trials(REGISTRY::isFunction).size());
+        // 9 optimizers x 3 seeds on MNIST, 9 on the quartic, 9 on Rosenbrock.
+        assertEquals(27 + 9 + 9, plan.trials(REGISTRY::isFunction).size());
     }
 }

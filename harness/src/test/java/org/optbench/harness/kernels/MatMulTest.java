@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class MatMulTest {
 
-    /** Shapes around every tile edge: 6/4/1-row tiles, 16- and 8-column panels, scalar tails, k = 1. */
+    /** Shapes around every tile edge: 6/4/2/1-row tiles (and 6k + 2 rows as 4 + 4), 16- and 8-column panels, scalar tails, k = 1. */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {7, 13, 5}, {6, 16, 3}, {11, 33, 17}, {64, 10, 128}, {5, 25, 37}, {13, 40, 1}, {4, 24, 9},
-        {17, 130, 31}, {2, 7, 64},
+        {17, 130, 31}, {2, 7, 64}, {14, 19, 23}, {8, 16, 5}, {128, 33, 7},
     };
 
     private static float[] random(int length, long seed) {

@@ -16,18 +16,26 @@ import org.optbench.harness.testing.RunFilesCompare;
 class ReproducibilityTest {
     static final String EXPERIMENT = """
             name: repro
-            dataset: [blobs(classes=3, dim=4, n=300), quartic]
-            model: test-softmax
-            optimizer:
-              - sgd(lr=0.1)
-              - momentum(lr=[0.05, 0.01], momentum=0.9)
-              - adam(lr=0.01)
-            regularizers: [[], [l2(lambda=1e-3)]]
-            epochs: 3
-            batch: 32
-            steps: 50
-            repeats: 2
             seed: 7
+            repeats: 2
+            parts:
+              - dataset: [blobs(classes=3, dim=4, n=300), quartic(noise=0.5)]
+                model: test-softmax
+                optimizer:
+                  - sgd(lr=0.1)
+                  - momentum(lr=[0.05, 0.01], momentum=0.9)
+                  - adam(lr=0.01)
+                regularizers: [[], [l2(lambda=1e-3)]]
+                epochs: 3
+                batch: 32
+                steps: 50
+              - dataset: spirals(n=200)
+                model: mlp(hidden=[16], activation=tanh)
+                optimizer: [nesterov(lr=0.05), rmsprop(lr=0.01)]
+                regularizers: [dropout(p=0.2), max-norm(c=2)]
+                epochs: 2
+                batch: 16
+                eval_every: 5
             """;
 
     @Test
@@ -45,8 +53,9 @@ class ReproducibilityTest {
             List<String> b = RunFilesCompare.withoutTimes(folder.resolve("two").resolve(name));
             assertEquals(a, b, name);
         }
-        // 2 data sets x 4 optimizers x 2 regularizer sets x 2 repeats; the quartic has no model axis.
-        assertEquals(1 + 32, Files.readAllLines(folder.resolve("one/trials.csv")).size());
+        // Part 1: 2 data sets x 4 optimizers x 2 regularizer sets x 2 repeats (the quartic has no model axis, its noise
+        // comes from the noise stream); part 2: a real MLP with dropout masks from the dropout stream, 2 x 2 trials.
+        assertEquals(1 + 32 + 4, Files.readAllLines(folder.resolve("one/trials.csv")).size());
         assertTrue(Files.exists(folder.resolve("one/report.md")), "report.md is written after the trials");
     }
 }

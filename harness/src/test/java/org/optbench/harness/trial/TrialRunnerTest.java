@@ -162,6 +162,15 @@ class TrialRunnerTest {
         assertTrue(a != TrialSeeds.trialSeed(43, "sgd|constant|[]|blobs|softmax#repeat=0"));
     }
 
+    @Test
+    void trialSeedIsTheDocumentedMixOfFnvAndSplittableRandom() {
+        // Computed independently in Python: FNV-1a 64 of the identity, SplittableRandom's nextLong (seed + golden gamma
+        // through mix64), xor 42, nextLong again.
+        Trial trial = function("quartic", "sgd(lr=0.1)", List.of(), steps(1, null));
+        assertEquals("sgd(lr=0.1)|constant(unit=step)|[]|quartic(noise=0)|none", trial.identity());
+        assertEquals(-157131762860395869L, TrialSeeds.trialSeed(42, trial.identity() + "#repeat=0"));
+    }
+
     static Dataset loadBlobs() {
         try {
             return REGISTRY.loadDataset("blobs(classes=3, dim=2, separation=1, n=120)", new DataOptions(null, 0.1, 0, "none", 5));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class RegularizersTest {
         // 0.01 is seven standard deviations, so a fixed seed passes and a wrong p (or 1/p) cannot
         int n = 100_000;
         float[] activations = new float[n];
-        java.util.Arrays.fill(activations, 2f);
+        Arrays.fill(activations, 2f);
         float[] mask = new float[n];
         new Dropout(0.25).apply(activations, mask, n, new SplittableRandom(42));
         int kept = 0;

@@ -108,7 +108,8 @@ public record ComparisonResult(Path baseline, Path candidate, CompareOptions opt
     }
 
     private static List<String> header() {
-        return List.of("configuration", "metric", "n", "baseline", "candidate", "difference", "p", "verdict", "note");
+        return List.of("configuration", "metric", "n", "baseline", "candidate", "difference", "p (Holm)", "verdict",
+                "note");
     }
 
     private static List<String> cells(ComparisonRow row) {

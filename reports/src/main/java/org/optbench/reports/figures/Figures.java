@@ -3,6 +3,8 @@ package org.optbench.reports.figures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +144,9 @@ public final class Figures {
     public Optional<XYChart> progress(RunData data, String dataset, CurveMetric metric) {
         List<Configuration> configurations = configurationsByDataset(data).getOrDefault(dataset, List.of());
         Map<Integer, List<CurveRow>> curves = curvesByTrial(data);
-        boolean byEpoch = data.curves().stream().anyMatch(row -> row.epoch() > 0);
+        // Per data set: a run may mix MNIST (epochs) with analytic functions (updates only).
+        boolean byEpoch = data.curves().stream()
+                .anyMatch(row -> row.epoch() > 0 && row.configuration().dataset().equals(dataset));
         Map<Configuration, Band> bands = new LinkedHashMap<>();
         int maxSeeds = 0;
         for (Configuration configuration : configurations) {
@@ -167,7 +171,7 @@ public final class Figures {
         String spread = maxSeeds > 1 ? " (band: min–max over " + seedsText(bands.values()) + ")" : "";
         XYChart chart = chart(metric.title + titleContext(configurations) + spread,
                 byEpoch ? "epoch" : "update (step)", yAxis);
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
         Map<Configuration, String> labels = Labels.of(configurations);
         List<Double> allValues = new ArrayList<>();
         for (Map.Entry<Configuration, Band> entry : bands.entrySet()) {
@@ -245,7 +249,7 @@ public final class Figures {
         XYChart chart = chart("Training loss vs training time" + titleContext(configurations),
                 "training time (s, evaluation excluded)", "training loss (mean over seeds)");
         chart.getStyler().setYAxisLogarithmic(spansDecades(values));
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
         Map<Configuration, String> labels = Labels.of(configurations);
         for (Map.Entry<Configuration, double[][]> entry : lines.entrySet()) {
             XYSeries line = chart.addSeries(labels.get(entry.getKey()), entry.getValue()[0], entry.getValue()[1]);
@@ -306,7 +310,7 @@ public final class Figures {
         XYChart chart = chart("Learning rate by schedule" + titleContext(configurations), "update (step)",
                 "learning rate");
         chart.getStyler().setYAxisLogarithmic(spansDecades(values));
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
         Map<String, String> optimizerLabels = Labels.shorten(new LinkedHashSet<>(lines.keySet().stream()
                 .map(Configuration::optimizer).toList()));
         Map<String, String> scheduleLabels = Labels.shorten(new LinkedHashSet<>(lines.keySet().stream()
@@ -368,7 +372,7 @@ public final class Figures {
         if (!any) {
             return Optional.empty();
         }
-        String target = data.target() == null ? "the target" : data.target();
+        String target = data.targetFor(dataset) == null ? "target" : data.targetFor(dataset);
         XYChart chart = dotChart("Time to " + target + titleContext(configurations) + " (reached/seeds)",
                 function ? "updates to target (steps)" : "training time to target (s)", values, tickLabels, false,
                 data);
@@ -396,13 +400,13 @@ public final class Figures {
             }
             XYSeries contour = chart.addSeries("contour " + k, segments[0], segments[1]);
             // Darker for lower levels, where the minima and the interesting motion are.
-            int grey = 120 + (int) (100.0 * k / Math.max(1, levels.length - 1));
+            int grey = 150 + (int) (75.0 * k / Math.max(1, levels.length - 1));
             contour.setLineColor(new Color(grey, grey, grey));
             contour.setLineStyle(new BasicStroke(0.8f));
             contour.setMarker(SeriesMarkers.NONE);
             contour.setShowInLegend(false);
         }
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), new ArrayList<>(traces.keySet()));
         Map<Configuration, String> labels = Labels.of(new ArrayList<>(traces.keySet()));
         Set<List<Float>> starts = new LinkedHashSet<>();
         for (Map.Entry<Configuration, List<TraceCsv.Point>> entry : traces.entrySet()) {
@@ -410,10 +414,12 @@ public final class Figures {
             if (trace.get(0).parameters().length < 2) {
                 continue;
             }
-            double[] x = trace.stream().mapToDouble(point -> point.parameters()[0]).toArray();
-            double[] y = trace.stream().mapToDouble(point -> point.parameters()[1]).toArray();
+            double[] x = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[0]).toArray());
+            double[] y = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[1]).toArray());
             XYSeries line = chart.addSeries(labels.get(entry.getKey()), x, y);
             style(line, palette, entry.getKey(), x.length <= 60);
+            // Thinner than curves: trajectories often share the valley floor and must not hide each other.
+            line.setLineStyle(palette.stroke(entry.getKey(), 1.5f));
             starts.add(List.of(trace.get(0).parameters()[0], trace.get(0).parameters()[1]));
         }
         if (!starts.isEmpty()) {
@@ -455,12 +461,12 @@ public final class Figures {
         curve.setLineStyle(new BasicStroke(1.5f));
         curve.setMarker(SeriesMarkers.NONE);
         Map<Configuration, List<TraceCsv.Point>> traces = firstTraces(data, dataset);
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), new ArrayList<>(traces.keySet()));
         Map<Configuration, String> labels = Labels.of(new ArrayList<>(traces.keySet()));
         Set<Float> starts = new LinkedHashSet<>();
         for (Map.Entry<Configuration, List<TraceCsv.Point>> entry : traces.entrySet()) {
             List<TraceCsv.Point> trace = entry.getValue();
-            double[] px = trace.stream().mapToDouble(point -> point.parameters()[0]).toArray();
+            double[] px = finiteOrGap(trace.stream().mapToDouble(point -> point.parameters()[0]).toArray());
             double[] py = trace.stream().mapToDouble(point -> interpolate(x, f, point.parameters()[0])).toArray();
             XYSeries iterates = chart.addSeries(labels.get(entry.getKey()), px, py);
             style(iterates, palette, entry.getKey(), true);
@@ -533,13 +539,24 @@ public final class Figures {
         boolean numbered = longest * 8 > (width - 250) / Math.max(1, order.size());
         styler.setLegendVisible(true);
         styler.setErrorBarsColorSeriesColor(true);
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList());
+        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), order);
         List<Double> all = new ArrayList<>();
+        Map<Integer, String> placeholders = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         for (int index = 0; index < order.size(); index++) {
             Configuration configuration = order.get(index);
             double[] y = values.get(configuration);
             if (y.length == 0) {
+                if (numbered) {
+                    // No dot (e.g. no seed reached the target), but the numbered column still needs its legend
+                    // line: a point placed below the axis range once it is known, clipped from the plot.
+                    String name = unique(used, (index + 1) + ": " + tickLabels.get(configuration));
+                    placeholders.put(index, name);
+                    XYSeries empty = chart.addSeries(name, new double[] {index + 1}, new double[] {Double.NaN});
+                    empty.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    empty.setMarker(SeriesMarkers.CIRCLE);
+                    empty.setMarkerColor(palette.lineColor(configuration));
+                }
                 continue;
             }
             Arrays.stream(y).forEach(all::add);
@@ -552,15 +569,15 @@ public final class Figures {
             XYSeries dots = chart.addSeries(unique(used, name), x, y);
             dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             dots.setMarker(SeriesMarkers.CIRCLE);
-            dots.setMarkerColor(palette.color(configuration));
+            dots.setMarkerColor(palette.lineColor(configuration));
             double centre = meanWithInterval ? Descriptive.mean(y) : Descriptive.median(y);
             double half = meanWithInterval && y.length > 1 ? Descriptive.confidenceHalfWidth95(y) : 0;
             XYSeries summary = chart.addSeries(unique(used, tickLabels.get(configuration) + " summary"),
                     new double[] {index + 1 + 0.2}, new double[] {centre}, new double[] {half});
             summary.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             summary.setMarker(SeriesMarkers.DIAMOND);
-            summary.setMarkerColor(palette.color(configuration));
-            summary.setLineColor(palette.color(configuration)); // error bars take the series' line colour
+            summary.setMarkerColor(palette.lineColor(configuration));
+            summary.setLineColor(palette.lineColor(configuration)); // error bars take the series' line colour
             summary.setShowInLegend(false);
             all.add(centre - half);
             all.add(centre + half);
@@ -590,6 +607,11 @@ public final class Figures {
             String text = numbered ? Integer.toString(index + 1) : ticks.get(index);
             chart.addAnnotation(new AnnotationText(text, index + 1, labelAt, false));
         }
+        for (Map.Entry<Integer, String> placeholder : placeholders.entrySet()) {
+            double outside = log ? styler.getYAxisMin() / 1e3 : styler.getYAxisMin() - 1e3 * (high - low + 1);
+            chart.updateXYSeries(placeholder.getValue(), new double[] {placeholder.getKey() + 1},
+                    new double[] {outside}, null);
+        }
         return chart;
     }
 
@@ -603,7 +625,7 @@ public final class Figures {
         styler.setPlotGridLinesColor(GRID);
         styler.setPlotGridLinesStroke(new BasicStroke(1f));
         styler.setChartTitleBoxVisible(false);
-        styler.setChartTitleFont(new Font(FONT, Font.BOLD, 17));
+        styler.setChartTitleFont(titleFont(title));
         styler.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));
         styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 13));
         styler.setLegendFont(new Font(FONT, Font.PLAIN, 13));
@@ -617,11 +639,27 @@ public final class Figures {
         return chart;
     }
 
+    /** The title font, smaller for a long title so that it fits the figure's width instead of being cut off. */
+    private Font titleFont(String title) {
+        Graphics2D graphics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            for (int size = 17; size > 10; size--) {
+                Font font = new Font(FONT, Font.BOLD, size);
+                if (graphics.getFontMetrics(font).stringWidth(title) <= width - 30) {
+                    return font;
+                }
+            }
+            return new Font(FONT, Font.BOLD, 10);
+        } finally {
+            graphics.dispose();
+        }
+    }
+
     private static void style(XYSeries series, Palette palette, Configuration configuration, boolean markers) {
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        series.setLineColor(palette.color(configuration));
+        series.setLineColor(palette.lineColor(configuration));
         series.setLineStyle(palette.stroke(configuration, 2.2f));
-        series.setMarkerColor(palette.color(configuration));
+        series.setMarkerColor(palette.lineColor(configuration));
         series.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     }
 
@@ -659,6 +697,20 @@ public final class Figures {
             max = Math.max(max, value);
         }
         return max > 0 && max / min > 30;
+    }
+
+    /**
+     * A diverged trajectory holds infinities and huge values that Java2D cannot draw: they become gaps (the plot
+     * is clipped to the landscape anyway).
+     */
+    private static double[] finiteOrGap(double[] values) {
+        double[] result = values.clone();
+        for (int i = 0; i < result.length; i++) {
+            if (!Double.isFinite(result[i]) || Math.abs(result[i]) > 1e12) {
+                result[i] = Double.NaN;
+            }
+        }
+        return result;
     }
 
     private static double interpolate(double[] x, double[] f, double at) {

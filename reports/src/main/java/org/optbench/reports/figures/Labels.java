@@ -62,7 +62,7 @@ public final class Labels {
             String value = values(configurations, COMPONENTS.get(index));
             if (value != null) {
                 String name = index == 2 ? listNames(value) : nameOf(value);
-                if (!name.isEmpty() && !(index == 1 && name.equals("constant"))) {
+                if (!name.isEmpty() && !name.equals("none") && !(index == 1 && name.equals("constant"))) {
                     ordered.add(name);
                 }
             }
@@ -148,7 +148,7 @@ public final class Labels {
     }
 
     /** The name of {@code name(k=v, ...)}. */
-    static String nameOf(String component) {
+    public static String nameOf(String component) {
         String trimmed = component.trim();
         int open = trimmed.indexOf('(');
         return open < 0 ? trimmed : trimmed.substring(0, open).trim();

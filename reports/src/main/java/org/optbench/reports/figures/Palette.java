@@ -18,12 +18,15 @@ import org.optbench.reports.Configuration;
  * colour and get different dash patterns.
  *
  * <p>The colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), its
- * yellow replaced by two darker colours that show on white; after ten optimizers the colours repeat, dashed.
+ * yellow left out (it does not show on white), then brown and two colours of Paul Tol's palette; no grey, which
+ * is the contours' colour. After ten optimizers the colours repeat, dashed.
  */
 public final class Palette {
     private static final Color[] COLORS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xE69F00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0x8C564B),
-        new Color(0x7F7F7F), new Color(0xBCBD22)};
+        new Color(0x882255), new Color(0x999933)};
+    /** Per variant: > 0 mixes in white, < 0 black. */
+    private static final double[] SHADES = {0, 0.45, -0.35, 0.7, -0.6};
     private static final float[][] DASHES = {null, {9f, 5f}, {2f, 4f}, {12f, 4f, 2f, 4f}, {5f, 3f, 5f, 8f}};
 
     private final Map<String, Integer> optimizerIndex = new LinkedHashMap<>();
@@ -31,11 +34,20 @@ public final class Palette {
 
     /** A palette for {@code configurations} in the run's order. */
     public Palette(List<Configuration> configurations) {
+        this(configurations, configurations);
+    }
+
+    /**
+     * Colours from the whole run, so they agree between figures; dash patterns from the configurations of one
+     * figure, so that a figure's first configuration of each optimizer is drawn solid.
+     */
+    public Palette(List<Configuration> run, List<Configuration> figure) {
+        for (Configuration configuration : new LinkedHashSet<>(run)) {
+            optimizerIndex.putIfAbsent(Labels.nameOf(configuration.optimizer()), optimizerIndex.size());
+        }
         Map<String, Integer> variantsSeen = new HashMap<>();
-        // Figures are drawn per data set, so the data set does not make a variant: the same optimizer, schedule,
-        // regularizers and model look the same on every data set.
         Map<List<String>, Integer> variantOf = new HashMap<>();
-        for (Configuration configuration : new LinkedHashSet<>(configurations)) {
+        for (Configuration configuration : new LinkedHashSet<>(figure)) {
             String name = Labels.nameOf(configuration.optimizer());
             optimizerIndex.putIfAbsent(name, optimizerIndex.size());
             List<String> key = List.of(configuration.optimizer(), configuration.schedule(),
@@ -61,6 +73,27 @@ public final class Palette {
 
     public Color color(Configuration configuration) {
         return color(configuration.optimizer());
+    }
+
+    /**
+     * The line colour of a configuration: its optimizer's colour, lighter or darker for the optimizer's further
+     * configurations in a figure. Dash patterns alone do not tell lines apart when XChart draws a dense curve
+     * as many short segments, each restarting the pattern.
+     */
+    public Color lineColor(Configuration configuration) {
+        Color color = color(configuration);
+        int variant = variantIndex.getOrDefault(configuration, 0) % SHADES.length;
+        double shade = SHADES[variant];
+        if (shade >= 0) {
+            return mix(color, Color.WHITE, shade);
+        }
+        return mix(color, Color.BLACK, -shade);
+    }
+
+    private static Color mix(Color color, Color with, double amount) {
+        return new Color((int) Math.round(color.getRed() * (1 - amount) + with.getRed() * amount),
+                (int) Math.round(color.getGreen() * (1 - amount) + with.getGreen() * amount),
+                (int) Math.round(color.getBlue() * (1 - amount) + with.getBlue() * amount));
     }
 
     /** A translucent version of the configuration's colour, for seed bands. */
