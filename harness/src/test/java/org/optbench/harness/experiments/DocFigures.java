@@ -19,8 +19,12 @@ import org.optbench.reports.figures.Figures;
  * inside an epoch at that epoch; here the same chart code is given the rows with their epoch set to 0, which
  * makes it plot them against their step. Reads the run's CSV files only.
  *
+ * <p>With {@code --range METRIC LOW HIGH} ({@code train-loss} or {@code validation-loss}) it instead draws the
+ * report's figure of that metric with its y axis limited to the range: a late rise of a few hundredths is then not
+ * flattened by the first epoch's loss of 2.3, and a loss that reaches 1e-90 does not print ninety tick labels.
+ *
  * <p>Usage: {@code java -cp harness/target/optbench.jar:harness/target/test-classes
- * org.optbench.harness.experiments.DocFigures RUN_DIR OUT_DIR}
+ * org.optbench.harness.experiments.DocFigures RUN_DIR OUT_DIR [--range METRIC LOW HIGH]}
  */
 public final class DocFigures {
 
@@ -28,12 +32,27 @@ public final class DocFigures {
     }
 
     public static void main(String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: DocFigures RUN_DIR OUT_DIR");
+        if (args.length != 2 && !(args.length == 6 && args[2].equals("--range"))) {
+            System.err.println("usage: DocFigures RUN_DIR OUT_DIR [--range train-loss|validation-loss LOW HIGH]");
             System.exit(2);
         }
         RunData data = RunData.load(Path.of(args[0]));
         Path out = Path.of(args[1]);
+        if (args.length == 6) {
+            Figures.CurveMetric metric = args[3].equals("train-loss") ? Figures.CurveMetric.TRAIN_LOSS
+                    : Figures.CurveMetric.VALIDATION_LOSS;
+            double low = Double.parseDouble(args[4]);
+            double high = Double.parseDouble(args[5]);
+            for (String dataset : new LinkedHashSet<>(data.trials().stream().map(trial -> trial.configuration().dataset()).toList())) {
+                new Figures().progress(data, dataset, metric).ifPresent(chart -> {
+                    chart.getStyler().setYAxisMin(low).setYAxisMax(high);
+                    chart.setTitle(chart.getTitle() + " (y axis cut to " + low + " to " + high + ")");
+                    Figures.save(chart, out, metric.fileName() + "-zoom", Set.of(FigureFormat.PNG));
+                    System.out.println(out.resolve(metric.fileName() + "-zoom.png"));
+                });
+            }
+            return;
+        }
         Set<String> models = new LinkedHashSet<>();
         data.trials().forEach(trial -> models.add(trial.configuration().model()));
         Figures figures = new Figures();
@@ -54,14 +73,13 @@ public final class DocFigures {
                 for (Figures.CurveMetric metric : List.of(Figures.CurveMetric.TRAIN_LOSS, Figures.CurveMetric.TEST_ACCURACY,
                         Figures.CurveMetric.VALIDATION_LOSS)) {
                     figures.progress(byStep, dataset, metric).ifPresent(chart -> save(chart, out,
-                            metric.fileName() + "-by-step-" + modelName, model));
+                            metric.fileName() + "-by-step-" + modelName));
                 }
             }
         }
     }
 
-    private static void save(XYChart chart, Path out, String name, String model) {
-        chart.setTitle(chart.getTitle() + " — " + model);
+    private static void save(XYChart chart, Path out, String name) {
         Figures.save(chart, out, name, Set.of(FigureFormat.PNG));
         System.out.println(out.resolve(name + ".png"));
     }
