@@ -21,6 +21,9 @@ abstract class DenseModel extends BatchModel {
             throw new IllegalArgumentException(component + ": inputs and outputs must be >= 1, got " + inputs + " and "
                     + outputs);
         }
+        if (hidden == null) {
+            throw new IllegalArgumentException(component + ": hidden sizes must be given (an empty array for none)");
+        }
         if (loss == null || activation == null) {
             throw new IllegalArgumentException(component + ": activation and loss must be given");
         }
