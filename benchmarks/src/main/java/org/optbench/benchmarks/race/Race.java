@@ -2,16 +2,17 @@ package org.optbench.benchmarks.race;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.optbench.datasets.DataSplit;
 import org.optbench.harness.models.Activation;
 import org.optbench.harness.models.Cnn;
 import org.optbench.harness.models.Mlp;
 import org.optbench.harness.models.Model;
 import org.optbench.harness.models.OutputLoss;
+import org.optbench.optimizers.Adam;
+import org.optbench.optimizers.Momentum;
 import org.optbench.optimizers.Objective;
+import org.optbench.optimizers.Optimizer;
+import org.optbench.optimizers.OptimizerState;
 
 /**
  * optbench's side of the race against PyTorch ({@code benchmarks/race/race.sh}): trains one configuration on the
@@ -19,15 +20,15 @@ import org.optbench.optimizers.Objective;
  * {@code repeats} timed epochs (default 1), and prints the fastest as {@code seconds=…}.
  *
  * <p>Arguments: {@code model=mlp128|mlp256|cnn optimizer=momentum|adam batch=64 threads=1 repeats=1}. The update rules are
- * written inline here (momentum {@code v ← 0.9 v − 0.01 g; θ ← θ + v}, Adam with the PyTorch defaults) so that the
- * race measures the models and kernels; both are single vectorized passes over θ.
+ * the optimizer module's own ({@code momentum(lr=0.01, momentum=0.9)}, equal to PyTorch
+ * {@code SGD(lr=0.01, momentum=0.9)}, and {@code adam} with PyTorch's defaults), stepped as the harness's trial loop
+ * steps them, so the race measures what a user's run does.
  */
 public final class Race {
 
     static final int COUNT = 60_000;
     static final int FEATURES = 784;
     static final int CLASSES = 10;
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
     private Race() {
     }
@@ -80,29 +81,26 @@ public final class Race {
             case "cnn" -> new Cnn(16, 32, 128, CLASSES, null, threads);
             default -> throw new IllegalArgumentException("race: model must be mlp128, mlp256 or cnn, got " + modelName);
         };
-        boolean adam = switch (optimizer) {
-            case "momentum" -> false;
-            case "adam" -> true;
+        Optimizer rule = switch (optimizer) {
+            case "momentum" -> new Momentum(0.01, 0.9);
+            case "adam" -> new Adam();
             default -> throw new IllegalArgumentException("race: optimizer must be momentum or adam, got " + optimizer);
         };
         DataSplit split = data();
         float[] theta = new float[model.dimension()];
         model.initialize(theta, new SplittableRandom(1));
-        float[] gradient = new float[theta.length];
-        float[] first = new float[theta.length];
-        float[] second = new float[theta.length];
+        OptimizerState state = rule.init(theta.length);
         int[] order = new int[COUNT];
         SplittableRandom shuffle = new SplittableRandom(2);
-        long[] step = {0};
         int batches = (COUNT + batch - 1) / batch;
         double loss = epoch(model, split, order, shuffle, batch, warmupBatches < 0 ? batches : warmupBatches, theta,
-                gradient, first, second, adam, step);
+                state, rule.learningRate());
         // The fastest of `repeats` timed epochs: on a shared machine the minimum is the least disturbed one.
         double seconds = Double.POSITIVE_INFINITY;
         StringBuilder all = new StringBuilder();
         for (int repeat = 0; repeat < repeats; repeat++) {
             long start = System.nanoTime();
-            loss = epoch(model, split, order, shuffle, batch, batches, theta, gradient, first, second, adam, step);
+            loss = epoch(model, split, order, shuffle, batch, batches, theta, state, rule.learningRate());
             double elapsed = (System.nanoTime() - start) / 1e9;
             seconds = Math.min(seconds, elapsed);
             all.append(repeat == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", elapsed));
@@ -112,7 +110,7 @@ public final class Race {
     }
 
     private static double epoch(Model model, DataSplit split, int[] order, SplittableRandom shuffle, int batch,
-            int batches, float[] theta, float[] gradient, float[] first, float[] second, boolean adam, long[] step) {
+            int batches, float[] theta, OptimizerState state, double learningRate) {
         for (int i = 0; i < COUNT; i++) {
             order[i] = i;
         }
@@ -127,48 +125,8 @@ public final class Race {
             int from = b * batch;
             int to = Math.min(COUNT, from + batch);
             Objective objective = model.batch(split, order, from, to, null);
-            lossSum += objective.lossAndGradient(theta, gradient);
-            step[0]++;
-            if (adam) {
-                adam(theta, gradient, first, second, step[0]);
-            } else {
-                momentum(theta, gradient, first);
-            }
+            lossSum += state.step(theta, objective, learningRate);
         }
         return lossSum / batches;
-    }
-
-    /** {@code v ← 0.9 v − 0.01 g ; θ ← θ + v} (equals PyTorch SGD(lr=0.01, momentum=0.9) with v = −lr·buf). */
-    static void momentum(float[] theta, float[] gradient, float[] velocity) {
-        for (int i = 0; i < theta.length; i++) {
-            float v = 0.9f * velocity[i] - 0.01f * gradient[i];
-            velocity[i] = v;
-            theta[i] += v;
-        }
-    }
-
-    /** Adam, lr 1e-3, β = (0.9, 0.999), ε = 1e-8 outside the root, bias-corrected (PyTorch's defaults). */
-    static void adam(float[] theta, float[] gradient, float[] first, float[] second, long t) {
-        float beta1 = 0.9f, beta2 = 0.999f;
-        float stepSize = (float) (1e-3 / (1 - Math.pow(beta1, t)));
-        float correction2 = (float) (1 / Math.sqrt(1 - Math.pow(beta2, t)));
-        float epsilon = 1e-8f;
-        int i = 0;
-        int bound = SPECIES.loopBound(theta.length);
-        for (; i < bound; i += SPECIES.length()) {
-            FloatVector g = FloatVector.fromArray(SPECIES, gradient, i);
-            FloatVector s = FloatVector.fromArray(SPECIES, first, i).mul(beta1).add(g.mul(1 - beta1));
-            FloatVector r = FloatVector.fromArray(SPECIES, second, i).mul(beta2).add(g.mul(g).mul(1 - beta2));
-            s.intoArray(first, i);
-            r.intoArray(second, i);
-            FloatVector denominator = r.lanewise(VectorOperators.SQRT).mul(correction2).add(epsilon);
-            FloatVector.fromArray(SPECIES, theta, i).sub(s.mul(stepSize).div(denominator)).intoArray(theta, i);
-        }
-        for (; i < theta.length; i++) {
-            float g = gradient[i];
-            first[i] = beta1 * first[i] + (1 - beta1) * g;
-            second[i] = beta2 * second[i] + (1 - beta2) * g * g;
-            theta[i] -= stepSize * first[i] / ((float) Math.sqrt(second[i]) * correction2 + epsilon);
-        }
     }
 }
