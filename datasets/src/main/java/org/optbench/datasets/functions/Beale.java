@@ -1,8 +1,6 @@
 package org.optbench.datasets.functions;
 
 import java.util.List;
-import java.util.SplittableRandom;
-import org.optbench.optimizers.Objective;
 
 /**
  * Beale's function {@code f(x, y) = a² + b² + c²} with {@code a = 1.5 − x + xy}, {@code b = 2.25 − x + xy²},
@@ -58,10 +56,5 @@ public record Beale() implements TestFunction {
     @Override
     public double[] plotBounds() {
         return new double[] {-4.5, 4.5, -4.5, 4.5};
-    }
-
-    @Override
-    public Objective objective(double noiseSigma, SplittableRandom random) {
-        return new FunctionObjective(this, noiseSigma, random);
     }
 }

@@ -2,8 +2,6 @@ package org.optbench.datasets.functions;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.optbench.optimizers.Objective;
 
 /**
  * An ill-conditioned convex quadratic {@code f(x) = ½ Σ λ_i x_i²}, gradient {@code λ_i x_i}, with the curvatures
@@ -78,10 +76,5 @@ public record Quadratic(int dim, double kappa) implements TestFunction {
     @Override
     public double[] plotBounds() {
         return dim == 1 ? new double[] {-1.5, 1.5} : dim == 2 ? new double[] {-1.5, 1.5, -1.5, 1.5} : new double[0];
-    }
-
-    @Override
-    public Objective objective(double noiseSigma, SplittableRandom random) {
-        return new FunctionObjective(this, noiseSigma, random);
     }
 }

@@ -1,8 +1,6 @@
 package org.optbench.datasets.functions;
 
 import java.util.List;
-import java.util.SplittableRandom;
-import org.optbench.optimizers.Objective;
 
 /**
  * The 1-D quartic of seed 002: {@code f(x) = 0.3x⁴ − 0.1x³ − 2x² − 0.8x},
@@ -55,10 +53,5 @@ public record Quartic() implements TestFunction {
     @Override
     public double[] plotBounds() {
         return new double[] {-3, 3};
-    }
-
-    @Override
-    public Objective objective(double noiseSigma, SplittableRandom random) {
-        return new FunctionObjective(this, noiseSigma, random);
     }
 }

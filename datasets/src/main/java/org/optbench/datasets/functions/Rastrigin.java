@@ -2,8 +2,6 @@ package org.optbench.datasets.functions;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.optbench.optimizers.Objective;
 
 /**
  * Rastrigin's function {@code f(x) = 10 n + Σ (x_i² − 10 cos 2πx_i)}, gradient {@code 2x_i + 20π sin 2πx_i}:
@@ -69,10 +67,5 @@ public record Rastrigin(int dim) implements TestFunction {
     @Override
     public double[] plotBounds() {
         return dim == 1 ? new double[] {-5.12, 5.12} : dim == 2 ? new double[] {-5.12, 5.12, -5.12, 5.12} : new double[0];
-    }
-
-    @Override
-    public Objective objective(double noiseSigma, SplittableRandom random) {
-        return new FunctionObjective(this, noiseSigma, random);
     }
 }

@@ -1,8 +1,6 @@
 package org.optbench.datasets.functions;
 
 import java.util.List;
-import java.util.SplittableRandom;
-import org.optbench.optimizers.Objective;
 
 /**
  * Rosenbrock's banana valley {@code f(x, y) = (1 − x)² + 100 (y − x²)²}, gradient
@@ -51,10 +49,5 @@ public record Rosenbrock() implements TestFunction {
     @Override
     public double[] plotBounds() {
         return new double[] {-2, 2, -1, 3};
-    }
-
-    @Override
-    public Objective objective(double noiseSigma, SplittableRandom random) {
-        return new FunctionObjective(this, noiseSigma, random);
     }
 }

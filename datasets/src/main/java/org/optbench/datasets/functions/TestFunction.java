@@ -39,5 +39,7 @@ public interface TestFunction {
      * component gets independent zero-mean Gaussian noise of that standard deviation, drawn from {@code random};
      * the returned loss is always the exact value.
      */
-    Objective objective(double noiseSigma, SplittableRandom random);
+    default Objective objective(double noiseSigma, SplittableRandom random) {
+        return new FunctionObjective(this, noiseSigma, random);
+    }
 }
