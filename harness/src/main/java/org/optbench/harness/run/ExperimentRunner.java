@@ -352,7 +352,7 @@ public final class ExperimentRunner {
             }
             FunctionProblem problem = registry.buildFunction(canonical);
             TestFunction function = problem.function();
-            double[] bounds = function.plotBounds();
+            double[] bounds = landscapeBounds(function.plotBounds(), problem.start());
             Path file = LandscapeCsv.file(directory, canonical);
             if (bounds.length == 2) {
                 double[] x0 = grid(bounds[0], bounds[1], 401);
@@ -376,6 +376,32 @@ public final class ExperimentRunner {
             }
             LandscapeCsv.writeMinima(LandscapeCsv.minimaFile(directory, canonical), function.minima());
         }
+    }
+
+    /**
+     * The function's plot window widened to contain the start point with a margin of a tenth of the widened side
+     * on the side it was widened: a trajectory starting outside the fixed window would otherwise begin off the figure.
+     * {@code bounds} is {@code [x0min, x0max]} or {@code [x0min, x0max, x1min, x1max]}; other shapes are returned as is.
+     */
+    static double[] landscapeBounds(double[] bounds, double[] start) {
+        double[] widened = bounds.clone();
+        if (bounds.length != 2 && bounds.length != 4) {
+            return widened;
+        }
+        for (int axis = 0; axis < bounds.length / 2 && axis < start.length; axis++) {
+            double low = bounds[2 * axis];
+            double high = bounds[2 * axis + 1];
+            double value = start[axis];
+            if (!Double.isFinite(value) || (value >= low && value <= high)) {
+                continue;
+            }
+            double newLow = Math.min(low, value);
+            double newHigh = Math.max(high, value);
+            double margin = 0.1 * (newHigh - newLow);
+            widened[2 * axis] = value < low ? newLow - margin : low;
+            widened[2 * axis + 1] = value > high ? newHigh + margin : high;
+        }
+        return widened;
     }
 
     private static double[] grid(double from, double to, int points) {

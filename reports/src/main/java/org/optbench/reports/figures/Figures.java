@@ -144,9 +144,12 @@ public final class Figures {
     public Optional<XYChart> progress(RunData data, String dataset, CurveMetric metric) {
         List<Configuration> configurations = configurationsByDataset(data).getOrDefault(dataset, List.of());
         Map<Integer, List<CurveRow>> curves = curvesByTrial(data);
-        // Per data set: a run may mix MNIST (epochs) with analytic functions (updates only).
+        // Per data set: a run may mix MNIST (epochs) with analytic functions (updates only). With eval_every a
+        // trial is evaluated several times per epoch: by epoch those rows would pile up at one x, so plot by step.
         boolean byEpoch = data.curves().stream()
-                .anyMatch(row -> row.epoch() > 0 && row.configuration().dataset().equals(dataset));
+                .anyMatch(row -> row.epoch() > 0 && row.configuration().dataset().equals(dataset))
+                && !evaluatesWithinEpochs(configurations.stream().flatMap(c -> trialsOf(data, c).stream())
+                        .map(trial -> curves.getOrDefault(trial.trial(), List.of())).toList());
         Map<Configuration, Band> bands = new LinkedHashMap<>();
         int maxSeeds = 0;
         for (Configuration configuration : configurations) {
@@ -183,6 +186,9 @@ public final class Figures {
         }
         boolean log = !metric.accuracy && spansDecades(allValues);
         chart.getStyler().setYAxisLogarithmic(log);
+        if (log) {
+            limitLogAxis(chart, allValues, yAxis);
+        }
         for (Map.Entry<Configuration, Band> entry : bands.entrySet()) {
             Configuration configuration = entry.getKey();
             Band band = entry.getValue();
@@ -209,6 +215,7 @@ public final class Figures {
             XYSeries line = chart.addSeries(labels.get(configuration), band.x, band.mean);
             style(line, palette, configuration, band.x.length <= 30);
         }
+        countAxis(chart);
         return Optional.of(chart);
     }
 
@@ -220,11 +227,12 @@ public final class Figures {
         Map<Configuration, double[][]> lines = new LinkedHashMap<>();
         List<Double> values = new ArrayList<>();
         for (Configuration configuration : configurations) {
-            TreeMap<Integer, List<double[]>> byEpoch = new TreeMap<>();
+            // By step, not epoch: with eval_every several evaluations share an epoch (seeds share their steps).
+            TreeMap<Long, List<double[]>> byEpoch = new TreeMap<>();
             for (TrialRow trial : trialsOf(data, configuration)) {
                 for (CurveRow row : curves.getOrDefault(trial.trial(), List.of())) {
                     if (Double.isFinite(row.elapsedSeconds()) && Double.isFinite(row.trainLoss())) {
-                        byEpoch.computeIfAbsent(row.epoch(), key -> new ArrayList<>())
+                        byEpoch.computeIfAbsent(row.step(), key -> new ArrayList<>())
                                 .add(new double[] {row.elapsedSeconds(), row.trainLoss()});
                     }
                 }
@@ -249,6 +257,9 @@ public final class Figures {
         XYChart chart = chart("Training loss vs training time" + titleContext(configurations),
                 "training time (s, evaluation excluded)", "training loss (mean over seeds)");
         chart.getStyler().setYAxisLogarithmic(spansDecades(values));
+        if (spansDecades(values)) {
+            limitLogAxis(chart, values, chart.getYAxisTitle());
+        }
         Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
         Map<Configuration, String> labels = Labels.of(configurations);
         for (Map.Entry<Configuration, double[][]> entry : lines.entrySet()) {
@@ -323,6 +334,7 @@ public final class Figures {
             XYSeries line = chart.addSeries(label, entry.getValue()[0], entry.getValue()[1]);
             style(line, palette, configuration, entry.getValue()[0].length <= 30);
         }
+        countAxis(chart);
         return Optional.of(chart);
     }
 
@@ -663,6 +675,28 @@ public final class Figures {
         series.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     }
 
+    /**
+     * An x axis of counts (steps, epochs): whole numbers without thousands separators ("1,0121,265" ran together).
+     * Call after the series are added. When every x lies on one even grid (evaluations every 253 steps), XChart
+     * places its ticks on grid values as densely as the labels barely fit (0, 236, 472, ...): one hidden point off
+     * the grid makes it choose round ticks (0, 500, 1000, ...) at its normal spacing instead.
+     */
+    private static void countAxis(XYChart chart) {
+        chart.getStyler().setXAxisDecimalPattern("0");
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            double[] x = series.getXData();
+            double[] y = series.getYData();
+            if (x.length >= 2 && x[1] > x[0] && Double.isFinite(y[0])) {
+                XYSeries offGrid = chart.addSeries(" off-grid tick anchor", new double[] {x[0] + (x[1] - x[0]) / 3},
+                        new double[] {y[0]});
+                offGrid.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                offGrid.setMarker(SeriesMarkers.NONE);
+                offGrid.setShowInLegend(false);
+                return;
+            }
+        }
+    }
+
     private static String titleContext(List<Configuration> configurations) {
         String common = Labels.common(configurations);
         return common.isEmpty() ? "" : " — " + common;
@@ -680,6 +714,50 @@ public final class Figures {
             candidate = label + " #" + k;
         }
         return candidate;
+    }
+
+    /** Whether any trial has two evaluations in one epoch ({@code eval_every}): then its x axis is the step. */
+    static boolean evaluatesWithinEpochs(List<List<CurveRow>> trials) {
+        for (List<CurveRow> rows : trials) {
+            Set<Integer> epochs = new HashSet<>();
+            for (CurveRow row : rows) {
+                if (!epochs.add(row.epoch())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** How many decades below the largest value a log axis shows: more is float round-off, not progress. */
+    static final double LOG_AXIS_DECADES = 12;
+
+    /**
+     * The lower limit of a log axis over positive {@code values}: the smallest, unless it lies more than
+     * {@link #LOG_AXIS_DECADES} decades below the largest (a loss of 1e-89 after a start at 10 would print ninety
+     * overlapping decade labels and flatten everything above 1e-6 into the top of the figure).
+     */
+    static double logAxisFloor(List<Double> values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double value : values) {
+            if (Double.isFinite(value) && value > 0) {
+                min = Math.min(min, value);
+                max = Math.max(max, value);
+            }
+        }
+        return Math.max(min, max * Math.pow(10, -LOG_AXIS_DECADES));
+    }
+
+    /** Cuts a log axis at {@link #logAxisFloor} and says so in the axis title when values are cut. */
+    private static void limitLogAxis(XYChart chart, List<Double> values, String axisTitle) {
+        double floor = logAxisFloor(values);
+        double min = values.stream().mapToDouble(Double::doubleValue).filter(v -> Double.isFinite(v) && v > 0).min()
+                .orElse(floor);
+        if (floor > min) {
+            chart.getStyler().setYAxisMin(floor);
+            chart.setYAxisTitle(axisTitle + " (log; below " + String.format(Locale.ROOT, "%.0e", floor) + " cut)");
+        }
     }
 
     /** Whether positive values span more than a decade and a half: then a log axis reads better. */

@@ -15,7 +15,8 @@ import org.optbench.reports.Configuration;
  * Colours and line styles for a run's figures: one colour per optimizer name ({@code adam} for every
  * {@code adam(...)}), in the order the run first uses them, the same in every figure of the run; configurations
  * that share an optimizer name but differ in its parameters or elsewhere (schedule, regularizers, model) keep its
- * colour and get different dash patterns.
+ * colour, lighter or darker, and get different dash patterns. When every line of a figure is the same optimizer
+ * (a schedule or regularizer comparison), each configuration gets a colour of its own instead.
  *
  * <p>The colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), its
  * yellow left out (it does not show on white), then brown and two colours of Paul Tol's palette; no grey, which
@@ -31,6 +32,8 @@ public final class Palette {
 
     private final Map<String, Integer> optimizerIndex = new LinkedHashMap<>();
     private final Map<Configuration, Integer> variantIndex = new HashMap<>();
+    /** Every line of the figure is one optimizer: then its configurations get colours of their own. */
+    private final boolean colourByConfiguration;
 
     /** A palette for {@code configurations} in the run's order. */
     public Palette(List<Configuration> configurations) {
@@ -59,6 +62,8 @@ public final class Palette {
             }
             variantIndex.put(configuration, variant);
         }
+        long names = figure.stream().map(configuration -> Labels.nameOf(configuration.optimizer())).distinct().count();
+        colourByConfiguration = names == 1 && variantOf.size() > 1;
     }
 
     /** The colour of an optimizer, by its name. */
@@ -81,9 +86,13 @@ public final class Palette {
      * as many short segments, each restarting the pattern.
      */
     public Color lineColor(Configuration configuration) {
+        int variant = variantIndex.getOrDefault(configuration, 0);
+        if (colourByConfiguration) {
+            // One optimizer in several schedules or regularizers: shades of one colour are too alike to tell apart.
+            return COLORS[variant % COLORS.length];
+        }
         Color color = color(configuration);
-        int variant = variantIndex.getOrDefault(configuration, 0) % SHADES.length;
-        double shade = SHADES[variant];
+        double shade = SHADES[variant % SHADES.length];
         if (shade >= 0) {
             return mix(color, Color.WHITE, shade);
         }
@@ -98,18 +107,26 @@ public final class Palette {
 
     /** A translucent version of the configuration's colour, for seed bands. */
     public Color band(Configuration configuration) {
-        Color color = color(configuration);
+        Color color = colourByConfiguration ? lineColor(configuration) : color(configuration);
         return new Color(color.getRed(), color.getGreen(), color.getBlue(), 45);
     }
 
     /** The line stroke of a configuration: solid for an optimizer's first configuration, dashed for the others. */
     public BasicStroke stroke(Configuration configuration, float width) {
         int variant = variantIndex.getOrDefault(configuration, 0);
-        Integer index = optimizerIndex.get(Labels.nameOf(configuration.optimizer()));
-        if (index != null && index >= COLORS.length) {
-            variant += index / COLORS.length;
+        int dashIndex;
+        if (colourByConfiguration) {
+            dashIndex = variant / COLORS.length; // solid until the colours run out
+        } else {
+            // The shade repeats every SHADES.length variants: shift the dash then, so that (colour, dash) pairs
+            // stay distinct up to SHADES.length * DASHES.length configurations of one optimizer.
+            dashIndex = variant + variant / SHADES.length;
+            Integer index = optimizerIndex.get(Labels.nameOf(configuration.optimizer()));
+            if (index != null && index >= COLORS.length) {
+                dashIndex += index / COLORS.length;
+            }
         }
-        float[] dash = DASHES[variant % DASHES.length];
+        float[] dash = DASHES[dashIndex % DASHES.length];
         return dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
