@@ -143,7 +143,7 @@ class ExperimentParserTest {
     }
 
     @Test
-    void theBundledQuickstartIsTheRepositoryCopyAndParses() throws IOException {
+    void theBundledQuickstartIsTheRepositoryFileAndParses() throws IOException {
         String bundled;
         try (InputStream in = ExperimentRunner.class.getResourceAsStream(ExperimentRunner.QUICKSTART_RESOURCE)) {
             bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
