@@ -5,7 +5,9 @@ package org.optbench.reports;
  * ones when early stopping restored them); metrics that do not apply are NaN and written as empty cells.
  *
  * @param trial the trial's id, unique in the run and stable across {@code --resume}
- * @param seed the trial's own seed, split from the experiment seed and the trial's identity
+ * @param seed the trial seed (initial weights, batch order, dropout masks, gradient noise); in the default paired
+ *     design every configuration of the same data set, model and repeat shares it
+ * @param dataSeed the data seed (which data set draw, validation split and training subset the trial saw)
  * @param repeat 0-based repeat index within the configuration
  * @param epochsRun epochs completed (0 for analytic functions)
  * @param bestEpoch the epoch with the best validation metric, -1 when there is none
@@ -18,7 +20,7 @@ package org.optbench.reports;
  * @param stepsToTarget updates until the target was first met, -1 if never
  * @param message why the trial diverged, stopped or failed; empty when {@code ok}
  */
-public record TrialRow(int trial, Configuration configuration, long seed, int repeat, TrialStatus status, int epochsRun,
+public record TrialRow(int trial, Configuration configuration, long seed, long dataSeed, int repeat, TrialStatus status, int epochsRun,
         int bestEpoch, long steps, double trainLoss, double validationLoss, double validationAccuracy, double testLoss,
         double testAccuracy, double bestValidationLoss, double bestValidationAccuracy, double wallSeconds,
         double secondsPerEpoch, double secondsToTarget, long stepsToTarget, String message) {

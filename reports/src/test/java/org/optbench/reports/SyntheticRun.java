@@ -83,7 +83,7 @@ public final class SyntheticRun {
                                 learningRate, loss, validationLoss, accuracy, validationLoss * 1.01,
                                 accuracy - 0.001, elapsed));
                     }
-                    writer.writeTrial(new TrialRow(trial, configuration, 1000L + trial, repeat, TrialStatus.OK,
+                    writer.writeTrial(new TrialRow(trial, configuration, 1000L + repeat, 7L, repeat, TrialStatus.OK,
                             shape.epochs(), bestEpoch, 938L * shape.epochs(), loss, validationLoss, accuracy,
                             validationLoss * 1.01, accuracy - 0.001, bestLoss, bestAccuracy,
                             secondsPerEpoch * shape.epochs() + 1, secondsPerEpoch, reached, reachedSteps, ""));
@@ -155,7 +155,7 @@ public final class SyntheticRun {
                                 }
                             }
                         }
-                        writer.writeTrial(new TrialRow(trial, configuration, trial, repeat, TrialStatus.OK, 0, -1,
+                        writer.writeTrial(new TrialRow(trial, configuration, 1000L + repeat, 7L, repeat, TrialStatus.OK, 0, -1,
                                 steps, f, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                                 0.01, Double.NaN, Double.NaN, -1, ""));
                         trial++;

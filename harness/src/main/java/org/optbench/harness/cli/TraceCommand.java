@@ -90,7 +90,7 @@ final class TraceCommand implements Callable<Integer> {
         // Divergence 0: only NaN or infinite losses stop a trace; a trace shows everything else.
         TrialSettings settings = new TrialSettings(1, 1, false, steps, 0, 0, 0, null);
         Trial trial = new Trial(0, dataset, "", optimizerText, scheduleText, List.of(), 0,
-                TrialSeeds.trialSeed(seed, dataset), settings);
+                TrialSeeds.pairedTrialSeed(seed, dataset, "", 0), TrialSeeds.dataSeed(seed, dataset), settings);
         TrialResult result = new TrialRunner(registry, name -> {
             throw new IllegalStateException("a trace needs no data set");
         }).run(trial);

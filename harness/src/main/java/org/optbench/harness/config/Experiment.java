@@ -15,7 +15,9 @@ import org.optbench.harness.trial.TrialSettings;
  * @param name the experiment's name
  * @param description free text
  * @param source the file it came from, or {@code bundled quickstart}
- * @param seed the experiment seed
+ * @param seed the experiment seed, from which trial seeds are derived
+ * @param dataSeed the experiment's data seed, from which each data set's data seed is derived
+ * @param pairing whether configurations of a repeat share their trial seed (see {@link TrialSeeds})
  * @param datasets the data set / function axis
  * @param models the model axis (used for data sets only)
  * @param optimizers the optimizer axis
@@ -29,10 +31,21 @@ import org.optbench.harness.trial.TrialSettings;
  * @param standardize {@code none}, {@code global} or {@code per-feature}
  * @param origins where each key was set (file:line or --set key), for messages after loading data
  */
-public record Experiment(String name, String description, String source, long seed, List<String> datasets,
+public record Experiment(String name, String description, String source, long seed, long dataSeed, Pairing pairing,
+        List<String> datasets,
         List<String> models, List<String> optimizers, List<String> schedules, List<List<String>> regularizerSets,
         List<Long> seeds, int repeats, TrialSettings settings, double validation, int subset, String standardize,
         Map<String, String> origins) {
+
+    /** The seed design: common random numbers across configurations (the default), or a seed per configuration. */
+    public enum Pairing {
+        PAIRED, INDEPENDENT;
+
+        /** The word used in experiment files and the manifest. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** Analytic function names, to tell them apart from data sets when expanding the grid. */
     public interface FunctionNames {
@@ -54,13 +67,9 @@ public record Experiment(String name, String description, String source, long se
                         for (List<String> regularizers : regularizerSets) {
                             for (int repeat = 0; repeat < runs; repeat++) {
                                 Trial draft = new Trial(trials.size(), dataset, model, optimizer, schedule, regularizers,
-                                        repeat, 0, settings);
-                                String identity = draft.identity();
-                                long trialSeed = seeds.isEmpty()
-                                        ? TrialSeeds.trialSeed(seed, identity + "#repeat=" + repeat)
-                                        : TrialSeeds.trialSeed(seeds.get(repeat), identity + "#seed");
+                                        repeat, 0, dataSeed(dataset), settings);
                                 trials.add(new Trial(trials.size(), dataset, model, optimizer, schedule, regularizers,
-                                        repeat, trialSeed, settings));
+                                        repeat, trialSeed(draft), draft.dataSeed(), settings));
                             }
                         }
                     }
@@ -70,11 +79,30 @@ public record Experiment(String name, String description, String source, long se
         return trials;
     }
 
+    /** The data seed of one data set in this experiment. */
+    public long dataSeed(String dataset) {
+        return TrialSeeds.dataSeed(dataSeed, dataset);
+    }
+
+    private long trialSeed(Trial trial) {
+        int repeat = trial.repeat();
+        if (pairing == Pairing.INDEPENDENT) {
+            return seeds.isEmpty()
+                    ? TrialSeeds.independentTrialSeed(seed, trial.identity(), "repeat=" + repeat)
+                    : TrialSeeds.independentTrialSeed(seeds.get(repeat), trial.identity(), "seed");
+        }
+        return seeds.isEmpty()
+                ? TrialSeeds.pairedTrialSeed(seed, trial.dataset(), trial.model(), repeat)
+                : TrialSeeds.pairedTrialSeed(seeds.get(repeat), trial.dataset(), trial.model());
+    }
+
     /** The resolved experiment as written in the manifest; two runs of the same experiment have equal ones. */
     public Map<String, Object> resolvedConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("name", name);
         config.put("seed", seed);
+        config.put("data_seed", dataSeed);
+        config.put("pairing", pairing.key());
         config.put("dataset", datasets);
         config.put("model", models);
         config.put("optimizer", optimizers);

@@ -28,7 +28,7 @@ public final class ExperimentParser {
     }
 
     /** Keys that describe the whole run (or its shared data) and so cannot differ between parts. */
-    private static final List<String> RUN_KEYS = List.of("name", "description", "seed", "validation", "subset", "standardize", "parts");
+    private static final List<String> RUN_KEYS = List.of("name", "description", "seed", "data_seed", "pairing", "validation", "subset", "standardize", "parts");
 
     /**
      * Checks and resolves an experiment file, with or without {@code parts}. Each part is the top-level keys
@@ -94,6 +94,13 @@ public final class ExperimentParser {
         }
         String description = scalar(values, "description", "");
         long seed = longValue(values, "seed", 42, source);
+        long dataSeed = longValue(values, "data_seed", seed, source);
+        Experiment.Pairing pairing = switch (scalar(values, "pairing", "paired").trim().toLowerCase(Locale.ROOT)) {
+            case "paired" -> Experiment.Pairing.PAIRED;
+            case "independent" -> Experiment.Pairing.INDEPENDENT;
+            default -> throw new UserError(values.get("pairing").origin() + " must be paired (every configuration of a"
+                    + " repeat shares its random numbers) or independent, got '" + values.get("pairing").scalar() + "'");
+        };
 
         List<String> datasets = new ArrayList<>();
         List<Resolved<? extends Component>> resolvedDatasets = new ArrayList<>();
@@ -199,7 +206,7 @@ public final class ExperimentParser {
         }
         TrialSettings settings = new TrialSettings(epochs, batch, lastBatch.equals("drop"), steps, evalEvery, divergence,
                 timeBudget, target);
-        return new Experiment(name, description, source, seed, datasets, models, optimizers, schedules, regularizerSets,
+        return new Experiment(name, description, source, seed, dataSeed, pairing, datasets, models, optimizers, schedules, regularizerSets,
                 seeds, repeats, settings, validation, subset, standardize, origins);
     }
 

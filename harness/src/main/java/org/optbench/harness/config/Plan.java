@@ -33,8 +33,7 @@ public record Plan(String name, String description, String source, long seed, Li
                     throw new UserError(source + ": parts " + (previous + 1) + " and " + (index + 1) + " both run "
                             + trial.optimizer() + " on " + trial.dataset() + "; a configuration belongs to one part");
                 }
-                trials.add(new Trial(trials.size(), trial.dataset(), trial.model(), trial.optimizer(), trial.schedule(),
-                        trial.regularizers(), trial.repeat(), trial.seed(), trial.settings()));
+                trials.add(trial.withId(trials.size()));
             }
         }
         return trials;

@@ -116,6 +116,10 @@ abstract class BatchModel implements Model {
             }
         }
         int dimension = dimension();
+        // One mask seed per batch: every evaluation of this objective (a rule may evaluate twice in one update)
+        // draws the same masks, so the masks of an update do not depend on how the rule uses its gradient.
+        boolean masked = dropoutRandom != null;
+        long maskSeed = masked ? dropoutRandom.nextLong() : 0;
         return new Objective() {
             @Override
             public int dimension() {
@@ -125,7 +129,7 @@ abstract class BatchModel implements Model {
             @Override
             public double lossAndGradient(float[] point, float[] gradientOut) {
                 return run(matMul, point, gradientOut, batchFeatures, 0, batchLabels, 0, batchTargets, 0, size,
-                        dropoutRandom);
+                        masked ? new SplittableRandom(maskSeed) : null);
             }
         };
     }

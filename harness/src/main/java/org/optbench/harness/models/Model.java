@@ -24,8 +24,9 @@ public interface Model {
 
     /**
      * The training objective on the examples {@code order[from..to)} of {@code split}: mean loss over the batch
-     * and its gradient. Dropout, if the model has it, draws its masks from {@code dropoutRandom}; a new mask is
-     * drawn on every evaluation. The returned objective is valid until the next call of this method.
+     * and its gradient. Dropout, if the model has it, takes one long from {@code dropoutRandom} (null: no dropout) as
+     * the seed of the batch's masks; every evaluation of the returned objective draws the same masks. The returned
+     * objective is valid until the next call of this method.
      */
     Objective batch(DataSplit split, int[] order, int from, int to, SplittableRandom dropoutRandom);
 

@@ -42,6 +42,7 @@ import org.optbench.harness.trial.Trial;
 import org.optbench.harness.trial.TrialExecutor;
 import org.optbench.harness.trial.TrialResult;
 import org.optbench.harness.trial.TrialRunner;
+import org.optbench.harness.trial.TrialSeeds;
 import org.optbench.harness.wiring.DataOptions;
 import org.optbench.harness.wiring.FunctionProblem;
 import org.optbench.harness.wiring.Registry;
@@ -138,7 +139,7 @@ public final class ExperimentRunner {
         checkWritableAncestor(directory);
 
         DataOptions dataOptions = new DataOptions(options.dataDirectory(), experiment.validation(), experiment.subset(),
-                experiment.standardize(), experiment.seed());
+                experiment.standardize(), experiment.dataSeed());
         Map<String, Dataset> data = new ConcurrentHashMap<>();
         for (Experiment part : plan.parts()) {
             loadData(part, dataOptions, data);
@@ -149,7 +150,8 @@ public final class ExperimentRunner {
         }
         if (options.dryRun()) {
             for (Trial trial : trials) {
-                progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed " + trial.seed());
+                progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed "
+                        + trial.seed() + " data seed " + trial.dataSeed());
             }
             return new Outcome(directory, trials.size(), 0, new EnumMap<>(TrialStatus.class), null);
         }
@@ -423,8 +425,15 @@ public final class ExperimentRunner {
             manifest.put("fingerprint", fingerprint);
             manifest.put("experiment", config);
             manifest.put("seed", experiment.seed());
-            manifest.put("seeds", "each trial's own seed is in trials.csv (seed column), split from the experiment seed"
-                    + " and the trial's configuration and repeat");
+            Experiment first = experiment.parts().get(0);
+            manifest.put("data_seed", first.dataSeed());
+            manifest.put("pairing", first.pairing().key());
+            manifest.put("seed_derivation", TrialSeeds.DERIVATION_VERSION);
+            manifest.put("seeds", first.pairing() == Experiment.Pairing.PAIRED
+                    ? "paired: each trial's seed (trials.csv, seed) is derived from the experiment seed, data set, model and"
+                            + " repeat, so every configuration of a repeat shares it; data_seed from data_seed and the data set"
+                    : "independent: each trial's seed (trials.csv, seed) is derived from the experiment seed, the whole"
+                            + " configuration and the repeat; data_seed from data_seed and the data set");
             manifest.put("target", experiment.target() == null ? null : experiment.target().toString());
             manifest.put("trials", trials);
             manifest.put("overrides", options.overrides());

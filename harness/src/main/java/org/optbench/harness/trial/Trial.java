@@ -17,11 +17,12 @@ import org.optbench.reports.Configuration;
  * @param schedule the learning-rate schedule
  * @param regularizers the regularizer set, each one resolved
  * @param repeat 0-based repeat index within the configuration
- * @param seed the trial's own seed, a mix of the experiment seed and the trial's identity
+ * @param seed the trial seed (initial weights, batch order, dropout masks, gradient noise), see {@link TrialSeeds}
+ * @param dataSeed the data seed (data set draw, validation split, training subset), see {@link TrialSeeds}
  * @param settings the experiment's shared training settings
  */
 public record Trial(int id, String dataset, String model, String optimizer, String schedule, List<String> regularizers,
-        int repeat, long seed, TrialSettings settings) implements Serializable {
+        int repeat, long seed, long dataSeed, TrialSettings settings) implements Serializable {
 
     public Trial {
         regularizers = List.copyOf(regularizers);
@@ -38,13 +39,18 @@ public record Trial(int id, String dataset, String model, String optimizer, Stri
     }
 
     /**
-     * The configuration as one string, {@code optimizer|schedule|regularizers|dataset|model}: with the repeat, the
-     * trial's identity from which its seed is mixed (spelled out here, not left to a record's toString).
+     * The configuration as one string, {@code optimizer|schedule|regularizers|dataset|model} (spelled out here, not
+     * left to a record's toString); with the repeat, the trial's identity in the {@code independent} seed design.
      */
     public String identity() {
         Configuration configuration = configuration();
         return String.join("|", configuration.optimizer(), configuration.schedule(), configuration.regularizers(),
                 configuration.dataset(), configuration.model());
+    }
+
+    /** The same trial under another id (ids follow the order of an experiment's parts). */
+    public Trial withId(int newId) {
+        return new Trial(newId, dataset, model, optimizer, schedule, regularizers, repeat, seed, dataSeed, settings);
     }
 
     /** What the trial compares; trials differing only in repeat and seed share it. */

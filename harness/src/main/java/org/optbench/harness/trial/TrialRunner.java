@@ -56,7 +56,7 @@ public final class TrialRunner {
             return trial.isFunction() ? runFunction(trial, start) : runModel(trial, start);
         } catch (RuntimeException | OutOfMemoryError e) {
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            TrialRow row = new TrialRow(trial.id(), trial.configuration(), trial.seed(), trial.repeat(), TrialStatus.FAILED,
+            TrialRow row = new TrialRow(trial.id(), trial.configuration(), trial.seed(), trial.dataSeed(), trial.repeat(), TrialStatus.FAILED,
                     0, -1, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     seconds(System.nanoTime() - start), Double.NaN, Double.NaN, -1, message);
             return new TrialResult(trial, List.of(), row, List.of(), List.of("trial " + trial.id() + " failed: " + message));
@@ -147,7 +147,7 @@ public final class TrialRunner {
             for (int batch = 0; batch < batches; batch++) {
                 long before = System.nanoTime();
                 Objective objective = regularizers.penalized(
-                        model.batch(train, order, plan.from(batch), plan.to(batch), seeds.dropout()), layout);
+                        model.batch(train, order, plan.from(batch), plan.to(batch), seeds.dropoutAt(step)), layout);
                 rate = schedule.rate(step);
                 double loss = state.step(theta, objective, rate);
                 regularizers.afterUpdate(theta, layout);
@@ -206,7 +206,7 @@ public final class TrialRunner {
         } else {
             bestEpoch = bestEpoch(tracker.curves, dataset.isClassification());
         }
-        TrialRow row = new TrialRow(trial.id(), tracker.configuration, trial.seed(), trial.repeat(), status, epochsRun,
+        TrialRow row = new TrialRow(trial.id(), tracker.configuration, trial.seed(), trial.dataSeed(), trial.repeat(), status, epochsRun,
                 bestEpoch, step, finalRow.trainLoss(), finalRow.validationLoss(), finalRow.validationAccuracy(),
                 finalRow.testLoss(), finalRow.testAccuracy(), tracker.bestValidationLoss, tracker.bestValidationAccuracy,
                 seconds(System.nanoTime() - start), epochsRun == 0 ? Double.NaN : seconds(trainingNanos) / epochsRun,
@@ -224,7 +224,6 @@ public final class TrialRunner {
         Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), 1);
         int dimension = function.dimension();
         ParameterLayout layout = ParameterLayout.allWeights(dimension);
-        Objective objective = regularizers.penalized(function.objective(problem.noise(), seeds.noise()), layout);
         float[] theta = new float[dimension];
         for (int i = 0; i < dimension; i++) {
             theta[i] = (float) problem.start()[i];
@@ -247,6 +246,7 @@ public final class TrialRunner {
         while (step < settings.steps()) {
             long before = System.nanoTime();
             rate = schedule.rate(step);
+            Objective objective = regularizers.penalized(function.objective(problem.noise(), seeds.noiseAt(step)), layout);
             state.step(theta, objective, rate);
             regularizers.afterUpdate(theta, layout);
             step++;
@@ -269,7 +269,7 @@ public final class TrialRunner {
                 break;
             }
         }
-        TrialRow row = new TrialRow(trial.id(), tracker.configuration, trial.seed(), trial.repeat(), status, 0, -1, step,
+        TrialRow row = new TrialRow(trial.id(), tracker.configuration, trial.seed(), trial.dataSeed(), trial.repeat(), status, 0, -1, step,
                 last.trainLoss(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 seconds(System.nanoTime() - start), Double.NaN, tracker.secondsToTarget, tracker.stepsToTarget, message);
         return new TrialResult(trial, tracker.curves, row, trace, List.of());

@@ -1,6 +1,7 @@
 package org.optbench.harness.wiring;
 
 import java.nio.file.Path;
+import org.optbench.harness.trial.TrialSeeds;
 
 /**
  * How data sets are prepared for a run; the same for every data set of the experiment.
@@ -12,7 +13,8 @@ import java.nio.file.Path;
  * @param subset how many training examples to keep (after the validation hold-out), 0 for all
  * @param standardization {@code none}, {@code global} (one mean and deviation) or {@code per-feature} (one per
  *     feature), always with statistics of the training split
- * @param seed the seed of the hold-out and subset draws, the same for every trial of the run
+ * @param seed the experiment's data seed; each data set's own ({@link #seedOf}) decides its synthetic draw, hold-out
+ *     and subset, the same for every trial of the run
  */
 public record DataOptions(Path dataDirectory, double validation, int subset, String standardization, long seed) {
 
@@ -26,5 +28,10 @@ public record DataOptions(Path dataDirectory, double validation, int subset, Str
         if (subset < 0) {
             throw new IllegalArgumentException("subset must be >= 0 (0 keeps every example), got " + subset);
         }
+    }
+
+    /** The data seed of one data set, by its canonical component string ({@link TrialSeeds#dataSeed}). */
+    public long seedOf(String dataset) {
+        return TrialSeeds.dataSeed(seed, dataset);
     }
 }

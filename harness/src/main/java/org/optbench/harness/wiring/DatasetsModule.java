@@ -132,15 +132,16 @@ public final class DatasetsModule extends AbstractModule {
                 List.copyOf(parameters), create);
     }
 
-    /** A seeded synthetic set, generated from the experiment seed so every trial sees the same data. */
+    /** A seeded synthetic set, generated from its data seed so every trial of the run sees the same data. */
     private record SyntheticFactory(String name, String description, List<ParameterSpec> parameters,
             Function<ParameterValues, SyntheticDataset> create) implements DatasetFactory {
         @Override
         public Dataset load(ParameterValues values, DataOptions options) {
-            Dataset generated = create.apply(values).generate(options.seed());
+            long seed = options.seedOf(values.canonical());
+            Dataset generated = create.apply(values).generate(seed);
             Dataset named = new Dataset(values.canonical(), generated.train(), generated.validation(), generated.test(),
                     generated.classCount(), generated.inputShape());
-            return options.subset() > 0 && options.subset() < named.train().count() ? Subsets.random(named, options.subset(), options.seed()) : named;
+            return options.subset() > 0 && options.subset() < named.train().count() ? Subsets.random(named, options.subset(), seed) : named;
         }
     }
 
@@ -158,12 +159,13 @@ public final class DatasetsModule extends AbstractModule {
 
         @Override
         public Dataset load(ParameterValues values, DataOptions options) {
-            return ImageDatasets.load(which, imageOptions(options, 60_000), DataDirectory.resolve(options.dataDirectory()));
+            return ImageDatasets.load(which, imageOptions(options, 60_000, options.seedOf(values.canonical())),
+                    DataDirectory.resolve(options.dataDirectory()));
         }
     }
 
     /** The data module's image options for a training file of {@code trainingExamples}. */
-    static ImageLoadOptions imageOptions(DataOptions options, int trainingExamples) {
+    static ImageLoadOptions imageOptions(DataOptions options, int trainingExamples, long dataSeed) {
         int validation = options.validation() >= 1 ? (int) options.validation()
                 : (int) Math.round(options.validation() * trainingExamples);
         Standardization standardization = switch (options.standardization()) {
@@ -171,6 +173,6 @@ public final class DatasetsModule extends AbstractModule {
             case "per-feature" -> Standardization.PER_PIXEL;
             default -> Standardization.NONE;
         };
-        return new ImageLoadOptions(validation, options.subset(), standardization, options.seed());
+        return new ImageLoadOptions(validation, options.subset(), standardization, dataSeed);
     }
 }

@@ -14,9 +14,9 @@ import org.optbench.reports.TrialStatus;
 
 class ProgressTest {
     static TrialResult result(int id, TrialStatus status) {
-        Trial trial = new Trial(id, "quartic", "", "sgd(lr=0.1)", "constant(unit=step)", List.of(), 0, 1,
+        Trial trial = new Trial(id, "quartic", "", "sgd(lr=0.1)", "constant(unit=step)", List.of(), 0, 1, 2,
                 new TrialSettings(1, 1, false, 1, 0, 0, 0, null));
-        TrialRow row = new TrialRow(id, trial.configuration(), 1, 0, status, 0, -1, 1, 0.5, Double.NaN, Double.NaN, Double.NaN,
+        TrialRow row = new TrialRow(id, trial.configuration(), 1, 2, 0, status, 0, -1, 1, 0.5, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, 0.1, Double.NaN, Double.NaN, -1, "");
         return new TrialResult(trial, List.of(), row, List.of(), List.of());
     }

@@ -16,7 +16,7 @@ class SerializableTrialTest {
     void aShippedTrialRunsTheSame() throws Exception {
         TrialSettings settings = new TrialSettings(1, 1, false, 20, 0, 100, 0, Target.parse("loss <= 0.5", "test"));
         Trial trial = new Trial(7, "quadratic(dim=2, kappa=10, start=[1, 1], noise=0.1)", "", "momentum(lr=0.05, momentum=0.9)",
-                "step(gamma=0.5, every=5, unit=step)", List.of("l2(lambda=1e-3, biases=false)"), 1, 1234, settings);
+                "step(gamma=0.5, every=5, unit=step)", List.of("l2(lambda=1e-3, biases=false)"), 1, 1234, 5678, settings);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(trial);

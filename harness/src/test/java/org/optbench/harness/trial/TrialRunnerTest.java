@@ -27,7 +27,7 @@ class TrialRunnerTest {
     static Trial function(String dataset, String optimizer, List<String> regularizers, TrialSettings settings) {
         String opt = REGISTRY.optimizer(org.optbench.harness.config.ComponentParser.parse(optimizer, "test"), "test").get(0).canonical();
         String data = REGISTRY.dataset(org.optbench.harness.config.ComponentParser.parse(dataset, "test"), "test").get(0).canonical();
-        return new Trial(0, data, "", opt, "constant(unit=step)", regularizers, 0, 1, settings);
+        return new Trial(0, data, "", opt, "constant(unit=step)", regularizers, 0, 1, 2, settings);
     }
 
     static double quartic(double x) {
@@ -116,7 +116,7 @@ class TrialRunnerTest {
         TrialRunner runner = new TrialRunner(REGISTRY, name -> blobs);
         TrialSettings settings = new TrialSettings(30, 8, false, 1, 0, 0, 0, null);
         Trial trial = new Trial(0, blobs.name(), "test-softmax", "sgd(lr=5)", "constant(unit=step)",
-                List.of("early-stopping(patience=2, min_delta=0, metric=val_loss)"), 0, 3, settings);
+                List.of("early-stopping(patience=2, min_delta=0, metric=val_loss)"), 0, 3, 4, settings);
         TrialResult result = runner.run(trial);
         List<CurveRow> epochRows = result.curves();
         int best = -1;
@@ -141,9 +141,9 @@ class TrialRunnerTest {
         Dataset blobs = loadBlobs();
         TrialRunner runner = new TrialRunner(REGISTRY, name -> blobs);
         TrialSettings settings = new TrialSettings(2, 16, false, 1, 5, 0, 0, null);
-        Trial trial = new Trial(4, blobs.name(), "test-softmax", "adam(lr=0.01)", "constant(unit=step)", List.of(), 1, 99, settings);
+        Trial trial = new Trial(4, blobs.name(), "test-softmax", "adam(lr=0.01)", "constant(unit=step)", List.of(), 1, 99, 5, settings);
         TrialResult first = runner.run(trial);
-        runner.run(new Trial(5, blobs.name(), "test-softmax", "sgd(lr=0.1)", "constant(unit=step)", List.of(), 0, 98, settings));
+        runner.run(new Trial(5, blobs.name(), "test-softmax", "sgd(lr=0.1)", "constant(unit=step)", List.of(), 0, 98, 5, settings));
         TrialResult again = runner.run(trial);
         assertEquals(first.curves().size(), again.curves().size());
         for (int i = 0; i < first.curves().size(); i++) {
@@ -155,20 +155,23 @@ class TrialRunnerTest {
     }
 
     @Test
-    void trialSeedsDependOnIdentityOnly() {
-        long a = TrialSeeds.trialSeed(42, "sgd|constant|[]|blobs|softmax#repeat=0");
-        assertEquals(a, TrialSeeds.trialSeed(42, "sgd|constant|[]|blobs|softmax#repeat=0"));
-        assertTrue(a != TrialSeeds.trialSeed(42, "sgd|constant|[]|blobs|softmax#repeat=1"));
-        assertTrue(a != TrialSeeds.trialSeed(43, "sgd|constant|[]|blobs|softmax#repeat=0"));
+    void seedsAreTheDocumentedMixOfFnvAndSplittableRandom() {
+        // Computed independently in Python: mix(seed, key) = mix64(mix64(FNV-1a 64 of the key's UTF-8) ^ seed), with
+        // mix64 SplittableRandom's output function (Stafford variant 13).
+        assertEquals(-6406161229768624700L,
+                TrialSeeds.pairedTrialSeed(42, "blobs(classes=3, dim=2, separation=1, n=120)", "softmax", 0));
+        assertEquals(6284104359028747050L, TrialSeeds.dataSeed(42, "mnist"));
+        assertEquals(6934771511871585269L, TrialSeeds.pairedTrialSeed(7, "quartic(noise=0)", ""));
     }
 
     @Test
-    void trialSeedIsTheDocumentedMixOfFnvAndSplittableRandom() {
-        // Computed independently in Python: FNV-1a 64 of the identity, SplittableRandom's nextLong (seed + golden gamma
-        // through mix64), xor 42, nextLong again.
-        Trial trial = function("quartic", "sgd(lr=0.1)", List.of(), steps(1, null));
-        assertEquals("sgd(lr=0.1)|constant(unit=step)|[]|quartic(noise=0)|none", trial.identity());
-        assertEquals(-157131762860395869L, TrialSeeds.trialSeed(42, trial.identity() + "#repeat=0"));
+    void pairedSeedsDependOnDataModelAndRepeatOnly() {
+        long a = TrialSeeds.pairedTrialSeed(42, "blobs", "softmax", 0);
+        assertTrue(a != TrialSeeds.pairedTrialSeed(42, "blobs", "softmax", 1));
+        assertTrue(a != TrialSeeds.pairedTrialSeed(43, "blobs", "softmax", 0));
+        assertTrue(a != TrialSeeds.pairedTrialSeed(42, "blobs", "mlp", 0));
+        assertTrue(a != TrialSeeds.pairedTrialSeed(42, "spirals", "softmax", 0));
+        assertTrue(TrialSeeds.dataSeed(42, "blobs") != TrialSeeds.dataSeed(42, "spirals"));
     }
 
     static Dataset loadBlobs() {

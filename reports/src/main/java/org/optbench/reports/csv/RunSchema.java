@@ -16,7 +16,7 @@ public final class RunSchema {
 
     /** Header of {@code trials.csv}. */
     public static final List<String> TRIALS_HEADER = List.of("trial", "optimizer", "schedule", "regularizers",
-            "dataset", "model", "seed", "repeat", "status", "epochs_run", "best_epoch", "steps", "train_loss",
+            "dataset", "model", "seed", "data_seed", "repeat", "status", "epochs_run", "best_epoch", "steps", "train_loss",
             "val_loss", "val_accuracy", "test_loss", "test_accuracy", "best_val_loss", "best_val_accuracy", "wall_s",
             "s_per_epoch", "time_to_target_s", "steps_to_target", "message");
 
@@ -35,7 +35,8 @@ public final class RunSchema {
     static List<String> cells(TrialRow row) {
         Configuration c = row.configuration();
         return List.of(Integer.toString(row.trial()), c.optimizer(), c.schedule(), c.regularizers(), c.dataset(),
-                c.model(), Long.toString(row.seed()), Integer.toString(row.repeat()), row.status().key(),
+                c.model(), Long.toString(row.seed()), Long.toString(row.dataSeed()), Integer.toString(row.repeat()),
+                row.status().key(),
                 Integer.toString(row.epochsRun()), Integer.toString(row.bestEpoch()), Long.toString(row.steps()),
                 Cells.number(row.trainLoss()), Cells.number(row.validationLoss()),
                 Cells.number(row.validationAccuracy()), Cells.number(row.testLoss()),
@@ -58,14 +59,14 @@ public final class RunSchema {
     static TrialRow trial(CsvRows.Row row) {
         TrialStatus status;
         try {
-            status = TrialStatus.parse(row.text(8));
+            status = TrialStatus.parse(row.text(9));
         } catch (IllegalArgumentException e) {
-            throw row.error(8, "unknown status '" + row.text(8) + "'; expected ok, diverged, stopped-early,"
+            throw row.error(9, "unknown status '" + row.text(9) + "'; expected ok, diverged, stopped-early,"
                     + " time-budget or failed");
         }
-        return new TrialRow(row.smallInteger(0), configuration(row), row.integer(6), row.smallInteger(7), status,
-                row.smallInteger(9), row.smallInteger(10), row.integer(11), row.number(12), row.number(13),
-                row.number(14), row.number(15), row.number(16), row.number(17), row.number(18), row.number(19),
-                row.number(20), row.number(21), row.integer(22), row.text(23));
+        return new TrialRow(row.smallInteger(0), configuration(row), row.integer(6), row.integer(7),
+                row.smallInteger(8), status, row.smallInteger(10), row.smallInteger(11), row.integer(12),
+                row.number(13), row.number(14), row.number(15), row.number(16), row.number(17), row.number(18),
+                row.number(19), row.number(20), row.number(21), row.number(22), row.integer(23), row.text(24));
     }
 }

@@ -50,7 +50,7 @@ class RunFilesCsvTest {
     @Test
     void rowsRoundTripExactlyIncludingNaNCommasAndAwkwardDoubles() {
         CurveRow curve = curve(3, 2, 0.1 + 0.2, Double.NaN);
-        TrialRow trial = new TrialRow(3, ADAM, -4_611_686_018_427_387_904L, 1, TrialStatus.STOPPED_EARLY, 7, 5, 6566,
+        TrialRow trial = new TrialRow(3, ADAM, -4_611_686_018_427_387_904L, 9_007_199_254_740_993L, 1, TrialStatus.STOPPED_EARLY, 7, 5, 6566,
                 Math.PI, 1e-300, Double.NaN, Double.POSITIVE_INFINITY, 0.9731, 0.05, 0.975, 123.456, 17.6,
                 Double.NaN, -1, "stopped after 2 epochs without improvement, \"patience\" 2");
         try (RunWriter writer = RunWriter.create(directory)) {
@@ -232,7 +232,7 @@ class RunFilesCsvTest {
     }
 
     private static TrialRow trial(int id, String message) {
-        return new TrialRow(id, ADAM, 1000 + id, id % 3, TrialStatus.OK, 3, 2, 2814, 0.1, 0.12, 0.96, 0.13, 0.955,
+        return new TrialRow(id, ADAM, 1000 + id, 5, id % 3, TrialStatus.OK, 3, 2, 2814, 0.1, 0.12, 0.96, 0.13, 0.955,
                 0.11, 0.965, 8.5, 2.5, 5.0, 1876, message);
     }
 

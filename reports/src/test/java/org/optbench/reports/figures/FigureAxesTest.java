@@ -42,7 +42,7 @@ class FigureAxesTest {
                     writer.writeCurve(new CurveRow(repeat, SGD, 7L + repeat, repeat, (int) evaluation[0],
                             evaluation[1], 0.1, value, value, 0.9, value, 0.9, evaluation[1] / 469.0));
                 }
-                writer.writeTrial(new TrialRow(repeat, SGD, 7L + repeat, repeat, TrialStatus.OK, 2, 2, 1876, 0.3,
+                writer.writeTrial(new TrialRow(repeat, SGD, 7L + repeat, 3L, repeat, TrialStatus.OK, 2, 2, 1876, 0.3,
                         0.3, 0.9, 0.3, 0.9, 0.3, 0.9, 5, 2, Double.NaN, -1, ""));
             }
             writer.finish();

@@ -112,7 +112,7 @@ class FiguresTest {
                         row.validationAccuracy(), row.testLoss(), row.testAccuracy(), row.elapsedSeconds()));
             }
             for (TrialRow row : RunReader.readTrials(functions)) {
-                writer.writeTrial(new TrialRow(row.trial() + offset, row.configuration(), row.seed(), row.repeat(),
+                writer.writeTrial(new TrialRow(row.trial() + offset, row.configuration(), row.seed(), row.dataSeed(), row.repeat(),
                         row.status(), row.epochsRun(), row.bestEpoch(), row.steps(), row.trainLoss(),
                         row.validationLoss(), row.validationAccuracy(), row.testLoss(), row.testAccuracy(),
                         row.bestValidationLoss(), row.bestValidationAccuracy(), row.wallSeconds(),

@@ -112,7 +112,7 @@ class StatisticsTest {
 
     static TrialRow trial(int id, Configuration configuration, double testAccuracy, double secondsToTarget,
             long stepsToTarget) {
-        return new TrialRow(id, configuration, 100 + id, id, TrialStatus.OK, 3, 2, 300, 0.1, 0.2, testAccuracy,
+        return new TrialRow(id, configuration, 100 + id, 1, id, TrialStatus.OK, 3, 2, 300, 0.1, 0.2, testAccuracy,
                 0.21, testAccuracy, 0.19, testAccuracy, 12.5, 4.0, secondsToTarget, stepsToTarget, "");
     }
 }
