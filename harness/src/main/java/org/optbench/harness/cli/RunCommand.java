@@ -54,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", negatable = false, description = "skip summary, figures and report.md (build them later with optbench report)")
     boolean noReport;
 
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "untimed warm-up before the timed trials: this long for"
+            + " the first configuration of each data set, model and batch, a tenth of it for the others; 0 turns it off"
+            + " (default: ${DEFAULT-VALUE})")
+    double warmupSeconds = 0.5;
+
     @Option(names = "--dry-run", description = "check the experiment, the output folder and the data, list the trials, run nothing")
     boolean dryRun;
 
@@ -64,11 +69,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter console = spec.commandLine().getOut();
         var figureFormats = parseFormats(formats);
+        if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
+            throw new UserError("--warmup must be a number of seconds >= 0 (0 turns the warm-up off), got " + warmupSeconds);
+        }
         Registry registry = Wiring.registry(common.modules);
         Progress progress = new Progress(console, System.console() != null);
         ExperimentRunner runner = new ExperimentRunner(registry, progress);
         ExperimentRunner.Outcome outcome = runner.run(new ExperimentRunner.Options(file, out, overrides,
-                threads, resume, dataDirectory, common.modules, figureFormats, !noReport, dryRun));
+                threads, resume, dataDirectory, common.modules, figureFormats, !noReport, dryRun, warmupSeconds));
         if (dryRun) {
             console.println("dry run: " + outcome.trials() + " trials would run into " + outcome.runDirectory() + "; nothing written");
             return 0;

@@ -18,10 +18,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +83,8 @@ public final class ExperimentRunner {
      * @param dryRun check everything and list the trials, but run and write nothing
      */
     public record Options(Path experimentFile, Path out, List<String> overrides, int threads, boolean resume,
-            Path dataDirectory, List<String> modules, Set<FigureFormat> formats, boolean report, boolean dryRun) {
+            Path dataDirectory, List<String> modules, Set<FigureFormat> formats, boolean report, boolean dryRun,
+            double warmupSeconds) {
         public Options {
             overrides = List.copyOf(overrides);
             modules = List.copyOf(modules);
@@ -180,9 +183,11 @@ public final class ExperimentRunner {
         progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
                 + trials.size() + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")
                 + " into " + directory);
+        TrialRunner trialRunner = new TrialRunner(registry, provider);
+        warmUp(trialRunner, missing, options.warmupSeconds());
         progress.started(trials.size(), completed.size());
         try {
-            executor.execute(missing, new TrialRunner(registry, provider), result -> {
+            executor.execute(missing, trialRunner, result -> {
                 for (String warning : result.warnings()) {
                     String kind = warning.replaceFirst("^trial \\d+: ", "");
                     if (warned.add(kind)) {
@@ -210,6 +215,35 @@ public final class ExperimentRunner {
             reportProblem = e.getMessage();
         }
         return new Outcome(directory, trials.size(), missing.size(), statuses, reportProblem);
+    }
+
+    /** Updates every warm-up takes at least, whatever its time: enough for the JIT to see the update loop as hot. */
+    static final int WARMUP_UPDATES = 20;
+
+    /**
+     * Warms the JIT before the timed trials (docs/harness.md, "What is timed"), so that no trial's time depends on its
+     * place in the run: the first configuration of each data set, model and batch size gets {@code seconds}, which
+     * compiles the model's kernels, and every other configuration a tenth of it, which compiles its own rule's update.
+     */
+    private void warmUp(TrialRunner runner, List<Trial> trials, double seconds) {
+        if (seconds == 0 || trials.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        Set<String> shapes = new HashSet<>();
+        Set<String> configurations = new HashSet<>();
+        int warmed = 0;
+        for (Trial trial : trials) {
+            String configuration = trial.identity() + "|" + trial.settings().batch();
+            if (!configurations.add(configuration)) {
+                continue;
+            }
+            boolean newShape = shapes.add(trial.dataset() + "|" + trial.model() + "|" + trial.settings().batch());
+            runner.warmUp(trial, newShape ? seconds : seconds / 10, WARMUP_UPDATES);
+            warmed++;
+        }
+        progress.info(String.format(Locale.ROOT, "warm-up: %d configuration%s in %.1f s (untimed)", warmed,
+                warmed == 1 ? "" : "s", (System.nanoTime() - start) / 1e9));
     }
 
     private void save(Path directory, RunWriter writer, TrialResult result) {

@@ -63,6 +63,83 @@ public final class TrialRunner {
         }
     }
 
+    /**
+     * Runs the trial's components untimed and throws everything away, so that the JIT has compiled the model's kernels
+     * and the rule's update before any timed trial, as JMH's warm-up iterations do: at least {@code minUpdates} updates
+     * and until {@code seconds} have passed, but at most one epoch (or the trial's {@code steps}), then one evaluation of
+     * a slice of the data. Nothing it does reaches a result: the trial itself starts afresh. A failure here is left for
+     * the trial to report.
+     *
+     * @return the updates done
+     */
+    public int warmUp(Trial trial, double seconds, int minUpdates) {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        try {
+            TrialSeeds seeds = new TrialSeeds(trial.seed());
+            RegularizerSet regularizers = regularizers(trial);
+            Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
+            if (trial.isFunction()) {
+                FunctionProblem problem = registry.buildFunction(trial.dataset());
+                Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), 1);
+                int dimension = problem.function().dimension();
+                ParameterLayout layout = ParameterLayout.allWeights(dimension);
+                float[] theta = new float[dimension];
+                for (int i = 0; i < dimension; i++) {
+                    theta[i] = (float) problem.start()[i];
+                }
+                OptimizerState state = optimizer.init(dimension);
+                int updates = 0;
+                while (updates < trial.settings().steps() && (updates < minUpdates || System.nanoTime() < deadline)) {
+                    Objective objective = regularizers.penalized(
+                            problem.function().objective(problem.noise(), seeds.noiseAt(updates)), layout);
+                    double loss = state.step(theta, objective, schedule.rate(updates));
+                    regularizers.afterUpdate(theta, layout);
+                    updates++;
+                    if (!Double.isFinite(loss)) {
+                        break;
+                    }
+                }
+                return updates;
+            }
+            Dataset dataset = data.dataset(trial.dataset());
+            Model model = registry.buildModel(trial.model(), dataset, regularizers.dropout());
+            DataSplit train = dataset.train();
+            int batchSize = trial.settings().batch() == 0 ? train.count() : trial.settings().batch();
+            BatchPlan plan = new BatchPlan(train.count(), batchSize,
+                    trial.settings().dropLastBatch() ? LastBatchPolicy.DROP : LastBatchPolicy.KEEP);
+            Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), plan.batchesPerEpoch());
+            ParameterLayout layout = model.layout();
+            float[] theta = new float[model.dimension()];
+            model.initialize(theta, seeds.initialization());
+            OptimizerState state = optimizer.init(theta.length);
+            int[] order = new int[train.count()];
+            plan.shuffle(order, seeds.shuffling());
+            int updates = 0;
+            while (updates < plan.batchesPerEpoch() && (updates < minUpdates || System.nanoTime() < deadline)) {
+                Objective objective = regularizers.penalized(model.batch(train, order, plan.from(updates),
+                        plan.to(updates), seeds.dropoutAt(updates)), layout);
+                double loss = state.step(theta, objective, schedule.rate(updates));
+                regularizers.afterUpdate(theta, layout);
+                updates++;
+                if (!Double.isFinite(loss)) {
+                    break;
+                }
+            }
+            model.evaluate(theta, slice(dataset.validation().count() > 0 ? dataset.validation() : train, 512));
+            return updates;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return 0;
+        }
+    }
+
+    private static DataSplit slice(DataSplit split, int most) {
+        int n = Math.min(split.count(), most);
+        int features = split.featureCount();
+        return new DataSplit(split.name(), n, features, java.util.Arrays.copyOf(split.features(), n * features),
+                split.labels() == null ? null : java.util.Arrays.copyOf(split.labels(), n), split.targetCount(),
+                split.targets() == null ? null : java.util.Arrays.copyOf(split.targets(), n * split.targetCount()));
+    }
+
     /** The mutable bookkeeping of one trial's evaluations. */
     private static final class Tracker {
         final Trial trial;

@@ -71,7 +71,20 @@ class ExperimentParserTest {
         Map<String, Long> forward = seeds(plan("dataset: quartic\noptimizer: [sgd, adagrad, adam]\nrepeats: 2\n"));
         Map<String, Long> backward = seeds(plan("dataset: quartic\noptimizer: [adam, adagrad, sgd]\nrepeats: 2\n"));
         assertEquals(forward, backward);
-        assertEquals(6, forward.values().stream().distinct().count(), "every trial has its own seed");
+        assertEquals(2, forward.values().stream().distinct().count(), "paired: the optimizers of a repeat share its seed");
+        Map<String, Long> independent = seeds(plan("dataset: quartic\noptimizer: [sgd, adagrad, adam]\nrepeats: 2\n"
+                + "pairing: independent\n"));
+        assertEquals(independent, seeds(plan("dataset: quartic\noptimizer: [adam, adagrad, sgd]\nrepeats: 2\n"
+                + "pairing: independent\n")));
+        assertEquals(6, independent.values().stream().distinct().count(), "independent: every trial has its own seed");
+    }
+
+    @Test
+    void aPairingOtherThanPairedOrIndependentIsNamed() {
+        UserError error = assertThrows(UserError.class, () -> plan("dataset: quartic\noptimizer: sgd\npairing: matched\n"));
+        assertTrue(error.getMessage().contains("pairing") && error.getMessage().contains("must be paired"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("got 'matched'"), error.getMessage());
     }
 
     private static Map<String, Long> seeds(Plan plan) {

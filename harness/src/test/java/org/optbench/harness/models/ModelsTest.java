@@ -188,10 +188,12 @@ class ModelsTest {
         Objective objective = dropping.batch(split, order, 0, 20, new SplittableRandom(8));
         double drawOne = objective.lossAndGradient(theta, gradient);
         double drawTwo = objective.lossAndGradient(theta, gradient);
+        double otherStream = dropping.batch(split, order, 0, 20, new SplittableRandom(9)).lossAndGradient(theta, gradient);
         assertEquals(first, again, 0.0, "same stream, same mask");
         assertEquals(first, drawOne, 0.0);
         assertNotEquals(first, noMask, "training with p = 0.5 drops units");
-        assertNotEquals(drawOne, drawTwo, "a new mask on every evaluation");
+        assertEquals(drawOne, drawTwo, 0.0, "every evaluation of one batch objective draws the same masks");
+        assertNotEquals(first, otherStream, "another stream, another mask");
         // A dropped hidden unit passes no gradient: with p close to 1 most weight rows into the output are 0.
         Mlp heavy = new Mlp(6, new int[] {16}, Activation.RELU, 3, OutputLoss.SOFTMAX_CROSS_ENTROPY,
                 new Dropout(0.999));
