@@ -15,8 +15,11 @@ import org.optbench.reports.TrialRow;
  * experiments/regularization.yaml, reduced: the shipped model and 1,000 training images, 25 epochs instead of 50,
  * 1,000 validation images, 2 seeds. Asserted: the unregularized MLP overfits (training loss below 0.01 while its
  * validation loss ends at least 10% above its own minimum), and every regularizer set ends with a lower validation
- * loss than the unregularized baseline, averaged over the seeds. Validation accuracy is not asserted: in the trial
- * runs it moved by less than a point either way (docs/experiments.md), which 1,000 validation images cannot resolve.
+ * loss than the unregularized baseline, averaged over the seeds. "Ends with" is the mean over the last 5 epochs
+ * (early stopping: the restored epoch's, which is what it returns): Adam with the L2 penalty has one-epoch spikes
+ * (0.555 at epoch 25 between 0.39 and 0.41 in a trial run), so a single epoch is no reliable end point. Validation
+ * accuracy is not asserted: in the trial runs it moved by less than a point either way (docs/experiments.md), which
+ * 1,000 validation images cannot resolve.
  */
 class RegularizationExperimentTest {
 
@@ -35,13 +38,15 @@ class RegularizationExperimentTest {
             assertTrue(trial.trainLoss() < 0.01, "baseline fits the 1,000 images: training loss " + trial.trainLoss());
             assertTrue(trial.validationLoss() > 1.1 * lowest,
                     "baseline validation loss rises: ends " + trial.validationLoss() + ", lowest " + lowest);
-            baselineLoss += trial.validationLoss() / baseline.size();
+            baselineLoss += lastEpochs(run, trial) / baseline.size();
         }
         for (String regularizer : List.of("[l2(", "[dropout(", "[max-norm(", "[early-stopping(")) {
             List<TrialRow> trials = run.trialsWhere(row -> row.configuration().regularizers(), regularizer);
             assertEquals(2, trials.size());
-            double loss = trials.stream().mapToDouble(TrialRow::validationLoss).average().orElseThrow();
-            // Trial runs (30 epochs): baseline 0.446, regularized 0.356 (early stopping) to 0.392 (max-norm).
+            double loss = trials.stream().mapToDouble(trial -> regularizer.equals("[early-stopping(")
+                    ? trial.validationLoss() : lastEpochs(run, trial)).average().orElseThrow();
+            // Trial run (seed derivation 2, 25 epochs, last 5 epochs): baseline 0.453, l2 0.424 (its final epoch alone:
+            // 0.482, a spike), dropout 0.392, max-norm 0.430; early stopping (restored) 0.376.
             assertTrue(loss < baselineLoss, regularizer + " validation loss " + loss + " vs baseline " + baselineLoss);
             if (!regularizer.equals("[early-stopping(")) {
                 double trainLoss = trials.stream().mapToDouble(TrialRow::trainLoss).average().orElseThrow();
@@ -49,5 +54,12 @@ class RegularizationExperimentTest {
                 assertTrue(trainLoss > baselineTrain, regularizer + " pays in training loss: " + trainLoss + " vs " + baselineTrain);
             }
         }
+    }
+
+    /** The trial's validation loss averaged over its last 5 epochs. */
+    private static double lastEpochs(ShippedExperiment.Run run, TrialRow trial) {
+        List<CurveRow> curve = run.curve(trial.trial());
+        return curve.subList(curve.size() - 5, curve.size()).stream().mapToDouble(CurveRow::validationLoss)
+                .average().orElseThrow();
     }
 }
