@@ -16,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -242,8 +244,36 @@ public final class ExperimentRunner {
             runner.warmUp(trial, newShape ? seconds : seconds / 10, WARMUP_UPDATES);
             warmed++;
         }
+        // The warm-up's garbage is collected now rather than during the first timed trial.
+        System.gc();
+        awaitCompilation(start + (long) (10 * seconds * 1e9));
         progress.info(String.format(Locale.ROOT, "warm-up: %d configuration%s in %.1f s (untimed)", warmed,
                 warmed == 1 ? "" : "s", (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * Waits (idle) until the JIT has compiled what the warm-up made hot: until the JVM's total compilation time stays
+     * the same for 100 ms, or the deadline. Otherwise the compiler threads would still be busy during the first timed
+     * trial, and on a single core they take its time.
+     */
+    private static void awaitCompilation(long deadlineNanos) {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long previous = -1;
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < deadlineNanos) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long total = compiler.getTotalCompilationTime();
+            quiet = total == previous ? quiet + 1 : 0;
+            previous = total;
+        }
     }
 
     private void save(Path directory, RunWriter writer, TrialResult result) {

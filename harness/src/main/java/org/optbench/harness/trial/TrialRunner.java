@@ -66,14 +66,18 @@ public final class TrialRunner {
     /**
      * Runs the trial's components untimed and throws everything away, so that the JIT has compiled the model's kernels
      * and the rule's update before any timed trial, as JMH's warm-up iterations do: at least {@code minUpdates} updates
-     * and until {@code seconds} have passed, but at most one epoch (or the trial's {@code steps}), then one evaluation of
-     * a slice of the data. Nothing it does reaches a result: the trial itself starts afresh. A failure here is left for
-     * the trial to report.
+     * and {@code seconds}, then on until two consecutive windows of {@code minUpdates} updates take times within 10% of
+     * each other (the JIT has settled; on a busy machine compilation takes longer) or 5 x {@code seconds} have passed;
+     * never more updates than the trial itself does. Before and after the updates it evaluates a slice of up to 2,048
+     * training examples, since every trial starts and ends with evaluations. Nothing it does
+     * reaches a result: the trial itself starts afresh. A failure here is left for the trial to report.
      *
      * @return the updates done
      */
     public int warmUp(Trial trial, double seconds, int minUpdates) {
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        long ceiling = start + (long) (5 * seconds * 1e9);
         try {
             TrialSeeds seeds = new TrialSeeds(trial.seed());
             RegularizerSet regularizers = regularizers(trial);
@@ -114,18 +118,37 @@ public final class TrialRunner {
             OptimizerState state = optimizer.init(theta.length);
             int[] order = new int[train.count()];
             plan.shuffle(order, seeds.shuffling());
+            DataSplit evaluated = slice(train, 2048);
+            model.evaluate(theta, evaluated);
+            long most = (long) plan.batchesPerEpoch() * trial.settings().epochs();
+            int window = Math.max(1, minUpdates);
+            long windowStart = System.nanoTime();
+            long previousWindow = -1;
+            boolean settled = false;
             int updates = 0;
-            while (updates < plan.batchesPerEpoch() && (updates < minUpdates || System.nanoTime() < deadline)) {
-                Objective objective = regularizers.penalized(model.batch(train, order, plan.from(updates),
-                        plan.to(updates), seeds.dropoutAt(updates)), layout);
+            while (updates < most) {
+                long now = System.nanoTime();
+                if (updates >= minUpdates && now >= deadline && (settled || now >= ceiling)) {
+                    break;
+                }
+                int batch = updates % plan.batchesPerEpoch();
+                Objective objective = regularizers.penalized(model.batch(train, order, plan.from(batch),
+                        plan.to(batch), seeds.dropoutAt(updates)), layout);
                 double loss = state.step(theta, objective, schedule.rate(updates));
                 regularizers.afterUpdate(theta, layout);
                 updates++;
                 if (!Double.isFinite(loss)) {
                     break;
                 }
+                if (updates % window == 0) {
+                    long end = System.nanoTime();
+                    long took = end - windowStart;
+                    settled = previousWindow > 0 && Math.abs(took - previousWindow) <= 0.1 * previousWindow;
+                    previousWindow = took;
+                    windowStart = end;
+                }
             }
-            model.evaluate(theta, slice(dataset.validation().count() > 0 ? dataset.validation() : train, 512));
+            model.evaluate(theta, evaluated);
             return updates;
         } catch (RuntimeException | OutOfMemoryError e) {
             return 0;

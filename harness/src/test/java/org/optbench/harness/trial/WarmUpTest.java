@@ -21,14 +21,14 @@ import org.optbench.harness.wiring.DataOptions;
 class WarmUpTest {
 
     @Test
-    void aWarmUpTakesAtLeastTheMinimumAndAtMostOneEpoch() throws IOException {
+    void aWarmUpTakesAtLeastTheMinimumAndNeverMoreThanTheTrial() throws IOException {
         Dataset blobs = TrialRunnerTest.REGISTRY.loadDataset("blobs(classes=3, dim=2, separation=1, n=120)",
                 new DataOptions(null, 0.1, 0, "none", 5));
         TrialRunner runner = new TrialRunner(TrialRunnerTest.REGISTRY, name -> blobs);
-        // 120 training examples in batches of 16: 8 updates per epoch (the last one of 8 examples).
+        // 120 training examples in batches of 16: 8 updates per epoch (the last one of 8 examples), 2 epochs.
         Trial model = new Trial(0, blobs.name(), "test-softmax", "sgd(lr=0.1)", "constant(unit=step)", List.of(), 0, 3, 4,
                 new TrialSettings(2, 16, false, 1, 0, 100, 0, null));
-        assertEquals(8, runner.warmUp(model, 10.0, 20), "capped at one epoch whatever the time");
+        assertEquals(16, runner.warmUp(model, 10.0, 20), "capped at the trial's own 16 updates whatever the time");
         assertEquals(5, runner.warmUp(model, 0.0, 5), "no time: exactly the minimum");
         Trial function = TrialRunnerTest.function("quartic", "sgd(lr=0.05)", List.of(), TrialRunnerTest.steps(30, null));
         assertEquals(20, TrialRunnerTest.FUNCTIONS.warmUp(function, 0.0, 20));
