@@ -246,7 +246,7 @@ public final class ExperimentRunner {
         }
         // The warm-up's garbage is collected now rather than during the first timed trial.
         System.gc();
-        awaitCompilation(start + (long) (10 * seconds * 1e9));
+        awaitCompilation(System.nanoTime() + (long) (2 * seconds * 1e9));
         progress.info(String.format(Locale.ROOT, "warm-up: %d configuration%s in %.1f s (untimed)", warmed,
                 warmed == 1 ? "" : "s", (System.nanoTime() - start) / 1e9));
     }
