@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
                 "and Holm's adjustment; the other metrics reported with intervals; seconds per epoch on the log",
                 "scale (Mann-Whitney, minimum ratio); missing and failed trials. Refuses runs whose settings or",
                 "data differ. Exit 0: no regression, 1: a metric regression or missing or failed trials,",
-                "2: unusable input, 3: only time regressed (--time fail, the default).",
+                "2: unusable input, 4: only time regressed (--time fail, the default; 3 stays an internal error).",
                 "Writes the table to CANDIDATE/compare.md (or --markdown)."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -45,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"--min-time-ratio", "--max-time-ratio"}, paramLabel = "R", description = "smallest ratio of median seconds per epoch that counts as slower (default: ${DEFAULT-VALUE})")
     double minTimeRatio = CompareOptions.defaults().minTimeRatio();
 
-    @Option(names = "--time", paramLabel = "MODE", description = "fail: a time regression exits 3 (default); warn: it is printed and does not change the exit code")
+    @Option(names = "--time", paramLabel = "MODE", description = "fail: a time regression exits 4 (default); warn: it is printed and does not change the exit code")
     String time = TimeMode.FAIL.key();
 
     @Option(names = "--allow-missing", description = "do not fail on configurations or trials missing from the candidate")

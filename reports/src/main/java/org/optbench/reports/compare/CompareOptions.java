@@ -13,7 +13,7 @@ package org.optbench.reports.compare;
  * @param minAccuracyDrop smallest absolute drop of an accuracy that counts, in [0, 1] (default 0.005, half a point)
  * @param minLossIncrease smallest relative rise of a loss that counts, ≥ 0 (default 0.05, 5% of the baseline mean)
  * @param minTimeRatio smallest candidate/baseline ratio of median seconds per epoch that counts, ≥ 1 (default 1.25)
- * @param time what a time regression does to the exit code (default {@link TimeMode#FAIL}: exit 3)
+ * @param time what a time regression does to the exit code (default {@link TimeMode#FAIL}: exit 4)
  * @param allowMissing whether configurations or trials missing from the candidate are forgiven (default false)
  * @param allowDifferentData whether runs whose trials drew different data (data seeds) may be compared
  * @param allowDifferentSettings whether runs whose experiment settings differ may be compared
@@ -42,7 +42,7 @@ public record CompareOptions(double alpha, double minAccuracyDrop, double minLos
         }
     }
 
-    /** alpha 0.05, accuracy drop 0.005, loss rise 5%, time ratio 1.25, time fails (exit 3), no gap forgiven. */
+    /** alpha 0.05, accuracy drop 0.005, loss rise 5%, time ratio 1.25, time fails (exit 4), no gap forgiven. */
     public static CompareOptions defaults() {
         return new CompareOptions(0.05, 0.005, 0.05, 1.25, TimeMode.FAIL, false, false, false);
     }

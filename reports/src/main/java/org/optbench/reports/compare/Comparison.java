@@ -95,6 +95,14 @@ public final class Comparison {
         } catch (ReportException e) {
             return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, List.of(), e.getMessage());
         }
+        return compare(baselineDirectory, baselineFolder, baseline, baseManifest, candidateDirectory, candidate,
+                candidateManifest, options);
+    }
+
+    /** Compares trials and manifests already read; the paths only name the runs. */
+    static ComparisonResult compare(Path baselineDirectory, Path baselineFolder, List<TrialRow> baseline,
+            Map<String, Object> baseManifest, Path candidateDirectory, List<TrialRow> candidate,
+            Map<String, Object> candidateManifest, CompareOptions options) {
         List<String> notes = new ArrayList<>();
         RunPlan basePlan = RunPlan.of(baseManifest);
         RunPlan candidatePlan = RunPlan.of(candidateManifest);
@@ -252,7 +260,8 @@ public final class Comparison {
                     : "n=" + a.size() + "/" + b.size()) + ": too few seeds for a test");
         } else if (difference.degenerate() == MeanDifference.Degenerate.NO_SPREAD) {
             verdict = worseEnough ? Verdict.REGRESSION : betterEnough ? Verdict.IMPROVED : Verdict.OK;
-            note = join(note, "no spread between seeds: judged by the minimum effect alone");
+            note = join(note, difference.difference() == 0 ? "identical on every seed"
+                    : "no spread between seeds: judged by the minimum effect alone");
         } else {
             p = difference.pValue();
             verdict = worseEnough ? Verdict.REGRESSION : Verdict.OK; // the test decides, after Holm

@@ -19,7 +19,7 @@ public record ComparisonResult(Path baseline, Path baselineFolder, Path candidat
         List<ComparisonRow> rows, List<String> notes, String problem) {
 
     /** Exit code when only time regressed and {@link TimeMode#FAIL} is chosen. */
-    public static final int TIME_REGRESSION_EXIT = 3;
+    public static final int TIME_REGRESSION_EXIT = 4;
 
     public ComparisonResult {
         rows = List.copyOf(rows);

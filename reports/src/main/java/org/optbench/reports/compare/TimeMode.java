@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What a {@link Verdict#TIME_REGRESSION} does to the exit code of {@code optbench compare}. */
 public enum TimeMode {
-    /** Exit 3 when time regressed and nothing else failed (the default): a code of its own, never 1. */
+    /**
+     * Exit 4 when time regressed and nothing else failed (the default): a code of its own, never 1 (3 is an
+     * internal error).
+     */
     FAIL,
     /** Print the time regression and leave the exit code to the metrics and trials. */
     WARN;

@@ -10,7 +10,7 @@ public enum Verdict {
     REGRESSION("REGRESSION"),
     /** Trials or a configuration of the baseline are missing from the candidate: exit 1 unless allowed. */
     MISSING("MISSING"),
-    /** Slower beyond the time ratio, significantly so: exit 3, or a warning only (see {@link TimeMode}). */
+    /** Slower beyond the time ratio, significantly so: exit 4, or a warning only (see {@link TimeMode}). */
     TIME_REGRESSION("time-regression"),
     /** The data cannot decide: too few seeds for a test, or a time test that cannot reach the level. */
     INCONCLUSIVE("inconclusive"),

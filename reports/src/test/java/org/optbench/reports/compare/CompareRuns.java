@@ -66,31 +66,41 @@ final class CompareRuns {
         return experiment;
     }
 
+    /** The rows of {@code trials.csv} the harness would write for these trials. */
+    static List<TrialRow> rows(List<Trial> trials) {
+        List<TrialRow> rows = new ArrayList<>();
+        for (int id = 0; id < trials.size(); id++) {
+            Trial t = trials.get(id);
+            rows.add(new TrialRow(id, t.configuration(), t.seed(), t.dataSeed(), t.repeat(), t.status(), 3, 2, 300,
+                    t.loss(), t.loss(), t.accuracy(), t.loss(), t.accuracy(), t.loss(), t.accuracy(),
+                    3 * t.secondsPerEpoch() + 1, t.secondsPerEpoch(), Double.NaN, -1,
+                    t.status() == TrialStatus.OK ? "" : "test status"));
+        }
+        return rows;
+    }
+
+    /** The manifest the harness would write for {@code experiment}. */
+    static Map<String, Object> manifest(Map<String, Object> experiment) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("name", "test");
+        manifest.put("experiment", experiment);
+        manifest.put("seed", 42);
+        manifest.put("pairing", "paired");
+        manifest.put("target", experiment.get("target"));
+        int configurations = ((List<?>) experiment.get("optimizer")).size();
+        manifest.put("trials", configurations * (Integer) experiment.get("repeats"));
+        manifest.put("git_commit", "0123abc");
+        return manifest;
+    }
+
     /** Writes the run; {@code experiment} null writes no manifest. */
     static Path write(Path directory, Map<String, Object> experiment, List<Trial> trials) throws IOException {
-        List<Trial> rows = new ArrayList<>(trials);
         try (RunWriter writer = RunWriter.create(directory)) {
-            for (int id = 0; id < rows.size(); id++) {
-                Trial t = rows.get(id);
-                double validationAccuracy = t.accuracy();
-                writer.writeTrial(new TrialRow(id, t.configuration(), t.seed(), t.dataSeed(), t.repeat(), t.status(),
-                        3, 2, 300, t.loss(), t.loss(), validationAccuracy, t.loss(), t.accuracy(), t.loss(),
-                        validationAccuracy, 3 * t.secondsPerEpoch() + 1, t.secondsPerEpoch(), Double.NaN, -1,
-                        t.status() == TrialStatus.OK ? "" : "test status"));
-            }
+            rows(trials).forEach(writer::writeTrial);
             writer.finish();
         }
         if (experiment != null) {
-            Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("name", "test");
-            manifest.put("experiment", experiment);
-            manifest.put("seed", 42);
-            manifest.put("pairing", "paired");
-            manifest.put("target", experiment.get("target"));
-            int configurations = ((List<?>) experiment.get("optimizer")).size();
-            manifest.put("trials", configurations * (Integer) experiment.get("repeats"));
-            manifest.put("git_commit", "0123abc");
-            new ObjectMapper().writeValue(directory.resolve(RunFiles.MANIFEST).toFile(), manifest);
+            new ObjectMapper().writeValue(directory.resolve(RunFiles.MANIFEST).toFile(), manifest(experiment));
         }
         return directory;
     }

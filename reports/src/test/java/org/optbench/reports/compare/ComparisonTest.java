@@ -66,7 +66,7 @@ class ComparisonTest {
         Path baseline = run("baseline", SyntheticRun.Shape.standard(11).withSeeds(5));
         Path candidate = run("candidate", SyntheticRun.Shape.standard(11).withSeeds(5).withSlowdown(1.5));
         ComparisonResult result = Comparison.compare(baseline, candidate, CompareOptions.defaults());
-        assertEquals(3, result.exitCode(), result.toText());
+        assertEquals(4, result.exitCode(), result.toText());
         assertEquals("time-regression", result.verdict());
         assertEquals(3, result.timeRegressions().size(), result.toText());
         assertTrue(result.regressions().isEmpty(), "a time alarm is never a metric regression");
