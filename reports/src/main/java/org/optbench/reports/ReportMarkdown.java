@@ -98,8 +98,8 @@ final class ReportMarkdown {
             row(out, cells);
         }
         out.append("\nEach cell: mean ± half-width of the 95% Student-t confidence interval over the usable seeds"
-                + " (`ok` or `stopped-early`) that produced the metric (no interval with one seed). Time to target: median over the seeds that"
-                + " reached it. Full configurations:\n\n");
+                + " (`ok` or `stopped-early`) that produced the metric (no interval with one seed). Time to target:"
+                + " median over the seeds that reached it. Full configurations:\n\n");
         for (ConfigurationSummary summary : summaries) {
             Configuration c = summary.configuration();
             out.append("- **").append(escape(labels.get(c))).append("**: `").append(c.optimizer()).append("`, schedule `")

@@ -81,8 +81,8 @@ public record ComparisonResult(Path baseline, Path baselineFolder, Path candidat
     /** The table as aligned plain text, for the terminal. */
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append("compare ").append(baseline).append(sameFolder() ? "" : " (" + baselineFolder + ")")
-                .append(" (baseline) -> ").append(candidate).append(" (candidate)\n");
+        out.append("compare ").append(baseline).append(" (baseline").append(sameFolder() ? "" : ": " + baselineFolder)
+                .append(") -> ").append(candidate).append(" (candidate)\n");
         if (problem == null) {
             List<List<String>> table = new ArrayList<>();
             table.add(header());

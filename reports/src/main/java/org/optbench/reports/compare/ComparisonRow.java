@@ -37,7 +37,7 @@ public record ComparisonRow(Configuration configuration, String label, Kind kind
             this.key = key;
         }
 
-        /** As written in the failed-checks file and the nightly history: {@code metric}, {@code time}, {@code trials}. */
+        /** As in the failed-checks file and the nightly history: {@code metric}, {@code time}, {@code trials}. */
         public String key() {
             return key;
         }

@@ -17,7 +17,8 @@ import org.optbench.reports.compare.CompareRuns.Trial;
 
 /**
  * The false-alarm rate and the power of compare's verdicts, measured on synthetic run pairs compared as
- * {@code optbench compare} compares the files of two runs, against rates computed here from the distributions drawn from.
+ * {@code optbench compare} compares the files of two runs, against rates computed here from the distributions
+ * drawn from.
  * Each simulation has 200 pairs: a rate's binomial standard deviation is at most √(0.25/200) = 3.5 points (1.5
  * points at a rate of 0.05), so the bounds below allow 3 standard deviations where they check agreement.
  */
@@ -77,7 +78,8 @@ class CompareSimulationTest {
         }
         double rate = (double) alarms / PAIRS;
         double loadRate = (double) loadAlarms / PAIRS;
-        report("time false-alarm rate, log-normal noise σ = 0.3 (the test's size is at most alpha)", rate, Double.NaN);
+        report("time false-alarm rate, log-normal noise σ = 0.3 (the test's size is at most alpha)", rate,
+                Double.NaN);
         report("time false-alarm rate, plus a per-run load factor σ = 0.1", loadRate, Double.NaN);
         // The exact Mann–Whitney test has size at most alpha; the minimum ratio only removes alarms.
         assertTrue(rate <= ALPHA + 0.02, "time false-alarm rate " + rate);

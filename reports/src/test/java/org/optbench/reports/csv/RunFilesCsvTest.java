@@ -41,7 +41,7 @@ class RunFilesCsvTest {
         assertEquals("trial,optimizer,schedule,regularizers,dataset,model,seed,repeat,epoch,step,lr,train_loss,"
                 + "val_loss,val_accuracy,test_loss,test_accuracy,elapsed_s\n",
                 Files.readString(directory.resolve(RunFiles.CURVES)));
-        assertEquals("trial,optimizer,schedule,regularizers,dataset,model,seed,repeat,status,epochs_run,best_epoch,"
+        assertEquals("trial,optimizer,schedule,regularizers,dataset,model,seed,data_seed,repeat,status,epochs_run,best_epoch,"
                 + "steps,train_loss,val_loss,val_accuracy,test_loss,test_accuracy,best_val_loss,best_val_accuracy,"
                 + "wall_s,s_per_epoch,time_to_target_s,steps_to_target,message\n",
                 Files.readString(directory.resolve(RunFiles.TRIALS)));
@@ -171,7 +171,7 @@ class RunFilesCsvTest {
         Path file = directory.resolve(RunFiles.TRIALS);
         Files.writeString(file, Files.readString(file).replace(",ok,", ",great,"));
         ReportException error = assertThrows(ReportException.class, () -> RunReader.readTrials(file));
-        assertTrue(error.getMessage().startsWith(file + ":2: column 9 (status): unknown status 'great'"),
+        assertTrue(error.getMessage().startsWith(file + ":2: column 10 (status): unknown status 'great'"),
                 error.getMessage());
     }
 
