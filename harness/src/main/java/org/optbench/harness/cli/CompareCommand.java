@@ -15,13 +15,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code optbench compare BASELINE CANDIDATE}: the nightly regression verdict. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares a candidate run with a baseline run of the same experiment, configuration by",
-                "configuration: the primary metric (the target's, else test accuracy or loss) with a one-sided",
-                "test (paired t on per-seed differences when the runs share seeds, else Welch), a minimum effect",
-                "and Holm's adjustment; the other metrics reported with intervals; seconds per epoch on the log",
-                "scale (Mann-Whitney, minimum ratio); missing and failed trials. Refuses runs whose settings or",
-                "data differ. Exit 0: no regression, 1: a metric regression or missing or failed trials,",
-                "2: unusable input, 4: only time regressed (--time fail, the default; 3 stays an internal error).",
+        description = {"Compares a candidate run with a baseline run of the same experiment.",
+                "Per configuration: the primary metric (the target's, else test accuracy or",
+                "loss) with a one-sided test (paired t on per-seed differences when the runs",
+                "share seeds, else Welch), a minimum effect and Holm's adjustment; the other",
+                "metrics with their intervals; seconds per epoch (Mann-Whitney on the log",
+                "scale, minimum ratio); missing and failed trials. Runs whose settings or data",
+                "differ are refused. Exit 0: no regression; 1: a metric regression, missing",
+                "or failed trials; 2: unusable input; 4: only time regressed (--time fail).",
                 "Writes the table to CANDIDATE/compare.md (or --markdown)."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
