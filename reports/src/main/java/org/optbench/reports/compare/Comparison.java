@@ -110,6 +110,8 @@ public final class Comparison {
             notes.add("no resolved experiment in the " + (basePlan.known() ? "candidate's" : "baseline's") + " "
                     + RunFiles.MANIFEST + ": settings and planned trial counts are not checked");
         }
+        notes.add(completeness("baseline", basePlan, baseline.size()) + "; "
+                + completeness("candidate", candidatePlan, candidate.size()));
         List<String> settings = basePlan.differences(candidatePlan);
         if (!settings.isEmpty()) {
             String text = "the runs differ in their settings (" + String.join("; ", settings) + ")";
@@ -395,6 +397,15 @@ public final class Comparison {
         return new ComparisonRow(configuration, label, Kind.TRIALS, "trials", baselineTrials, candidateTrials,
                 baselineTrials, candidateTrials, candidateTrials - baselineTrials, Double.NaN, Double.NaN,
                 Double.NaN, "", Double.NaN, verdict, note);
+    }
+
+    /** {@code baseline complete: 15 of 15 planned trials}, or incomplete, or the count alone without a plan. */
+    private static String completeness(String role, RunPlan plan, int present) {
+        if (plan.totalPlanned() < 0) {
+            return role + ": " + present + " trials (no plan in its " + RunFiles.MANIFEST + ")";
+        }
+        return role + (present >= plan.totalPlanned() ? " complete: " : " INCOMPLETE: ") + present + " of "
+                + plan.totalPlanned() + " planned trials";
     }
 
     private static ComparisonRow missingConfiguration(Configuration configuration, String label, int trials,

@@ -184,6 +184,8 @@ class ComparisonTest {
         assertEquals(1, partial.exitCode(), partial.toText());
         assertEquals("the candidate has 2 of the baseline's 5 trials; the candidate has 2 of its 5 planned trials",
                 partial.regressions().get(0).note());
+        assertEquals("baseline complete: 10 of 10 planned trials; candidate INCOMPLETE: 7 of 10 planned trials",
+                partial.notes().get(0));
     }
 
     @Test
@@ -198,7 +200,7 @@ class ComparisonTest {
         ComparisonResult allowed = Comparison.compare(baseline, shorter,
                 CompareOptions.defaults().withAllowDifferentSettings(true));
         assertEquals(0, allowed.exitCode(), allowed.toText());
-        assertTrue(allowed.notes().get(0).contains("epochs: 3 → 1"), allowed.notes().toString());
+        assertTrue(allowed.notes().get(1).contains("epochs: 3 → 1"), allowed.notes().toString());
 
         Path otherData = CompareRuns.write(directory.resolve("data"), CompareRuns.experiment(3, 5, null, SGD),
                 trials.stream().map(t -> t.withDataSeed(8)).toList());
