@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Nightly regression check: runs experiments/nightly.yaml into runs/nightly/<UTC timestamp>, compares it with
 # runs/nightly/baseline (a symlink to an earlier run; the first run becomes the baseline), appends the verdict
-# to runs/nightly/history.csv, and exits with compare's code: 0 no regression, 1 regression, 2 unusable input
+# to runs/nightly/history.csv, and exits with compare's code: 0 pass, 1 a metric regression or missing or failed
+# trials, 4 only time regressed (a warning instead with NIGHTLY_COMPARE_ARGS="--time warn"), 2 unusable input
 # (or a run that failed).
 #
+# history.csv has one row per failed check (run, resolved baseline folder, the commit the run's code came from,
+# exit code, verdict, configuration, metric, kind metric|time|trials, effect, p), or one row with the check
+# columns empty when nothing failed. See docs/reports.md, "The nightly recipe".
+#
 # Environment: NIGHTLY_ROOT (default runs/nightly), NIGHTLY_COMPARE_ARGS (extra options for optbench compare,
-# e.g. "--max-time-ratio 1.5"), OPTBENCH (the launcher, default ./optbench).
+# e.g. "--time warn" or "--min-time-ratio 1.5"), OPTBENCH (the launcher, default ./optbench).
 # Accept a new baseline after an intended change: ln -sfn <run name> runs/nightly/baseline
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,19 +19,39 @@ optbench=${OPTBENCH:-./optbench}
 stamp=$(date -u +%Y-%m-%dT%H%M%SZ)
 run="$root/$stamp"
 history="$root/history.csv"
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+header="run,baseline,commit,exit_code,verdict,configuration,metric,kind,effect,p"
 mkdir -p "$root"
-[ -f "$history" ] || echo "run,baseline,commit,exit_code,verdict" > "$history"
+if [ -f "$history" ] && [ "$(head -n 1 "$history")" != "$header" ]; then
+  # An older history without the per-check columns: keep it beside the new one rather than mix formats.
+  mv "$history" "$root/history-$stamp.old.csv"
+  echo "nightly: $history had an older format; kept as $root/history-$stamp.old.csv"
+fi
+[ -f "$history" ] || echo "$header" > "$history"
 
-record() { # exit code, verdict
-  echo "$stamp,$baseline_name,$commit,$1,$2" >> "$history"
+# The commit of the code that ran: the run's manifest records it (git_commit), not the checkout's HEAD now.
+commit_of() {
+  grep -o '"git_commit" *: *"[^"]*"' "$1/manifest.json" 2>/dev/null | head -n 1 | sed 's/.*: *"\(.*\)"/\1/'
+}
+
+record() { # exit code, verdict, [failed-checks CSV]
+  local commit
+  commit=$(commit_of "$run")
+  commit=${commit:-unknown}
+  if [ -n "${3:-}" ] && [ "$(wc -l < "$3")" -gt 1 ]; then
+    tail -n +2 "$3" | while IFS= read -r check; do
+      echo "$stamp,$baseline_name,$commit,$1,$2,$check" >> "$history"
+    done
+  else
+    echo "$stamp,$baseline_name,$commit,$1,$2,,,,," >> "$history"
+  fi
   echo "nightly: $2 (exit $1); history in $history"
   exit "$1"
 }
 
 baseline_name=""
 if [ -e "$root/baseline" ]; then
-  baseline_name=$(basename "$(readlink "$root/baseline" 2>/dev/null || echo baseline)")
+  # The folder the symlink points to, so the history names the run that was compared against.
+  baseline_name=$(basename "$(cd "$root/baseline" && pwd -P)")
 fi
 
 if ! "$optbench" run experiments/nightly.yaml --out "$run"; then
@@ -39,11 +64,14 @@ if [ -z "$baseline_name" ]; then
   record 0 new-baseline
 fi
 
+checks="$run/failed-checks.csv"
 # shellcheck disable=SC2086 # NIGHTLY_COMPARE_ARGS is a list of options on purpose
-"$optbench" compare "$root/baseline" "$run" ${NIGHTLY_COMPARE_ARGS:-}
+"$optbench" compare "$root/baseline" "$run" --failed-checks "$checks" ${NIGHTLY_COMPARE_ARGS:-}
 code=$?
 case $code in
-  0) record 0 pass ;;
-  1) record 1 regression ;;
+  0) if [ -s "$checks" ] && [ "$(wc -l < "$checks")" -gt 1 ]; then record 0 pass-with-time-warning "$checks";
+     else record 0 pass; fi ;;
+  1) record 1 regression "$checks" ;;
+  4) record 4 time-regression "$checks" ;;
   *) record "$code" unusable-input ;;
 esac

@@ -10,11 +10,13 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.optbench.reports.compare.Comparison;
 import org.optbench.reports.csv.Cells;
 import org.optbench.reports.figures.FigureFormat;
 import org.optbench.reports.figures.Figures;
 import org.optbench.reports.figures.Labels;
 import org.optbench.reports.stats.ConfigurationSummary;
+import org.optbench.reports.stats.MeanDifference;
 import org.optbench.reports.stats.Metric;
 import org.optbench.reports.stats.MetricSummary;
 import org.optbench.reports.stats.TargetSummary;
@@ -59,6 +61,8 @@ final class ReportMarkdown {
                 .append(RunFiles.CURVES).append("`; the numbers below are in `").append(RunFiles.SUMMARY)
                 .append("`.\n\n");
 
+        design(out, data, summaries);
+
         out.append("## Summary\n\n");
         List<Metric> metrics = TABLE_METRICS.stream()
                 .filter(metric -> summaries.stream().anyMatch(summary -> summary.metric(metric).n() > 0)).toList();
@@ -93,9 +97,9 @@ final class ReportMarkdown {
             }
             row(out, cells);
         }
-        out.append("\nEach cell: mean ± half-width of the 95% Student-t confidence interval over the seeds that"
-                + " produced the metric (no interval with one seed). Time to target: median over the seeds that"
-                + " reached it. Full configurations:\n\n");
+        out.append("\nEach cell: mean ± half-width of the 95% Student-t confidence interval over the usable seeds"
+                + " (`ok` or `stopped-early`) that produced the metric (no interval with one seed). Time to target:"
+                + " median over the seeds that reached it. Full configurations:\n\n");
         for (ConfigurationSummary summary : summaries) {
             Configuration c = summary.configuration();
             out.append("- **").append(escape(labels.get(c))).append("**: `").append(c.optimizer()).append("`, schedule `")
@@ -166,6 +170,68 @@ final class ReportMarkdown {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The design: pairing, seeds, data seed, the tests that apply, the configurations too small to test, and
+     * whether the run has every trial it planned.
+     */
+    private static void design(StringBuilder out, RunData data, List<ConfigurationSummary> summaries) {
+        out.append("## Design\n\n");
+        RunPlan plan = RunPlan.of(data.manifest());
+        Map<Configuration, String> labels = Labels.of(summaries.stream().map(ConfigurationSummary::configuration)
+                .toList());
+        if ("paired".equals(plan.pairing())) {
+            out.append("- **Paired seeds** (common random numbers): every configuration of the same data set, model"
+                    + " and repeat shares its trial seed, so they start from the same weights and see the same batches,"
+                    + " dropout masks and gradient noise; differences between them are not seed noise.\n");
+        } else if ("independent".equals(plan.pairing())) {
+            out.append("- **Independent seeds** (`pairing: independent`): each configuration draws its own trial"
+                    + " seeds, so differences between configurations include seed noise.\n");
+        } else {
+            out.append("- Seed pairing unknown (no `pairing` in `").append(RunFiles.MANIFEST).append("`).\n");
+        }
+        int fewest = summaries.stream().mapToInt(ConfigurationSummary::trials).min().orElse(0);
+        int most = summaries.stream().mapToInt(ConfigurationSummary::trials).max().orElse(0);
+        long dataSeeds = data.trials().stream().mapToLong(TrialRow::dataSeed).distinct().count();
+        out.append("- ").append(fewest == most ? Integer.toString(most) : fewest + " to " + most)
+                .append(most == 1 ? " seed" : " seeds").append(" per configuration; ").append(dataSeeds)
+                .append(dataSeeds == 1 ? " data seed (one draw of the data, split and subset for every trial)"
+                        : " data seeds (one per data set)").append(".\n");
+        Metric primary = summaries.isEmpty() ? null : Comparison.primaryMetric(summaries.get(0).configuration(),
+                data.trials(), data);
+        out.append("- Tests: intervals below are Student-t 95% intervals of the mean over seeds; diverged, failed and"
+                + " timed-out trials are counted in *status* and left out of the means. `optbench compare` tests each"
+                + " configuration's primary metric")
+                .append(primary == null ? "" : " (here `" + primary.column() + "`)")
+                .append(" one-sided: the paired t-test on per-seed differences when two runs share trial seeds,"
+                        + " else Welch's t-test; seconds per epoch with the Mann–Whitney test on the log scale.\n");
+        List<String> small = summaries.stream()
+                .filter(summary -> summary.trials() < MeanDifference.MINIMUM_SEEDS)
+                .map(summary -> escape(labels.get(summary.configuration())) + " (" + summary.trials() + ")").toList();
+        if (!small.isEmpty()) {
+            out.append("- **Fewer than ").append(MeanDifference.MINIMUM_SEEDS).append(" seeds**: ")
+                    .append(String.join(", ", small)).append(". Any comparison involving ")
+                    .append(small.size() == 1 ? "it" : "them").append(" is not significant by construction.\n");
+        }
+        int present = data.trials().size();
+        List<String> gaps = new ArrayList<>();
+        for (ConfigurationSummary summary : summaries) {
+            int planned = plan.planned(summary.configuration());
+            if (planned > summary.trials()) {
+                gaps.add(escape(labels.get(summary.configuration())) + " " + summary.trials() + "/" + planned);
+            }
+        }
+        if (plan.totalPlanned() > present || !gaps.isEmpty()) {
+            out.append("- **Incomplete run**: ").append(present).append(" of ")
+                    .append(plan.totalPlanned() > 0 ? Integer.toString(plan.totalPlanned()) : "?")
+                    .append(" planned trials have finished").append(gaps.isEmpty() ? "" : " (" + String.join(", ", gaps)
+                            + ")").append("; finish it with `optbench run --resume --out DIR`.\n");
+        } else if (plan.totalPlanned() > 0) {
+            out.append("- Complete: ").append(present).append(" of ").append(plan.totalPlanned())
+                    .append(" planned trials.\n");
+        }
+        out.append('\n');
     }
 
     private static boolean isScalar(Object value) {

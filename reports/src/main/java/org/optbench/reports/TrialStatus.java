@@ -15,6 +15,14 @@ public enum TrialStatus {
     /** An error ended it; the message column says which. */
     FAILED;
 
+    /**
+     * Whether the trial's final metrics stand for its configuration: it ended {@code ok} or stopped early (with its
+     * best parameters restored). Diverged, failed and timed-out trials are counted, not averaged into means.
+     */
+    public boolean usable() {
+        return this == OK || this == STOPPED_EARLY;
+    }
+
     /** The value written in CSV files: {@code ok}, {@code diverged}, {@code stopped-early}, ... */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

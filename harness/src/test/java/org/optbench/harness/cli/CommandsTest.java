@@ -90,6 +90,23 @@ class CommandsTest {
         Cli.Result missing = Cli.run("compare", folder.resolve("a").toString(), folder.resolve("none").toString());
         assertEquals(2, missing.code());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        Cli.Result badMode = Cli.run("compare", folder.resolve("a").toString(), folder.resolve("b").toString(),
+                "--time", "loud");
+        assertEquals(2, badMode.code());
+        assertEquals("optbench: compare: --time must be fail or warn, got 'loud'", badMode.err().strip());
+        // The same experiment with fewer epochs is another experiment: refused, naming the difference.
+        Path shorter = Files.writeString(folder.resolve("short.yaml"), Files.readString(file)
+                .replace("epochs: 2", "epochs: 1"));
+        assertEquals(0, Cli.run("run", shorter.toString(), "--out", folder.resolve("c").toString(), "--no-report",
+                "--module", MODULE).code());
+        Cli.Result differs = Cli.run("compare", folder.resolve("a").toString(), folder.resolve("c").toString(),
+                "--failed-checks", folder.resolve("checks.csv").toString());
+        assertEquals(2, differs.code(), differs.out());
+        assertTrue(differs.err().contains("the runs differ in their settings (epochs: 2 → 1)"), differs.err());
+        Cli.Result checked = Cli.run("compare", folder.resolve("a").toString(), folder.resolve("b").toString(),
+                "--max-time-ratio", "1000", "--failed-checks", folder.resolve("checks.csv").toString());
+        assertEquals(0, checked.code(), checked.out());
+        assertEquals("configuration,metric,kind,effect,p\n", Files.readString(folder.resolve("checks.csv")));
         Cli.Result report = Cli.run("report", folder.resolve("a").toString());
         assertEquals(0, report.code(), report.err());
         assertTrue(Files.exists(folder.resolve("a/report.md")));

@@ -5,38 +5,75 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
 import org.optbench.reports.csv.Cells;
 
 /**
  * The verdict of {@link Comparison#compare}: the table, notes, and the exit code of {@code optbench compare}.
  *
+ * @param baseline the baseline directory as given (e.g. the {@code baseline} symlink)
+ * @param baselineFolder the folder it resolves to, symlinks followed
  * @param problem why the input is unusable (exit code 2), or null
  */
-public record ComparisonResult(Path baseline, Path candidate, CompareOptions options, List<ComparisonRow> rows,
-        List<String> notes, String problem) {
+public record ComparisonResult(Path baseline, Path baselineFolder, Path candidate, CompareOptions options,
+        List<ComparisonRow> rows, List<String> notes, String problem) {
+
+    /** Exit code when only time regressed and {@link TimeMode#FAIL} is chosen. */
+    public static final int TIME_REGRESSION_EXIT = 4;
 
     public ComparisonResult {
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
     }
 
-    /** 0 when nothing regressed, 1 on a regression, 2 when the input is unusable. */
+    /**
+     * 2 when the input is unusable; 1 when a primary metric regressed, trials failed more often, or trials or
+     * configurations are missing; else 3 when time regressed (with {@link TimeMode#FAIL}); else 0.
+     */
     public int exitCode() {
         if (problem != null) {
             return 2;
         }
-        return regressions().isEmpty() ? 0 : 1;
+        if (rows.stream().anyMatch(row -> row.verdict() == Verdict.REGRESSION || row.verdict() == Verdict.MISSING)) {
+            return 1;
+        }
+        return options.time() == TimeMode.FAIL && !timeRegressions().isEmpty() ? TIME_REGRESSION_EXIT : 0;
     }
 
+    /** The rows that fail: regressions, missing trials or configurations, time regressions (even as warnings). */
+    public List<ComparisonRow> failures() {
+        return rows.stream().filter(ComparisonRow::failed).toList();
+    }
+
+    /** Metric and trial regressions and missing trials (exit 1). */
     public List<ComparisonRow> regressions() {
-        return rows.stream().filter(row -> row.verdict() == Verdict.REGRESSION).toList();
+        return rows.stream().filter(row -> row.verdict() == Verdict.REGRESSION || row.verdict() == Verdict.MISSING)
+                .toList();
     }
 
-    /** One line: {@code no regression}, {@code REGRESSION in 2 of 18 checks}, or the problem. */
-    public String summaryLine() {
+    public List<ComparisonRow> timeRegressions() {
+        return rows.stream().filter(row -> row.verdict() == Verdict.TIME_REGRESSION).toList();
+    }
+
+    /** The verdict in one word, as the nightly history records it. */
+    public String verdict() {
         return switch (exitCode()) {
-            case 0 -> "no regression (" + rows.size() + " checks)";
-            case 1 -> "REGRESSION in " + regressions().size() + " of " + rows.size() + " checks";
+            case 0 -> timeRegressions().isEmpty() ? "pass" : "pass-with-time-warning";
+            case 1 -> "regression";
+            case TIME_REGRESSION_EXIT -> "time-regression";
+            default -> "unusable-input";
+        };
+    }
+
+    /** One line: {@code no regression (18 checks)}, {@code REGRESSION in 2 of 18 checks; ...}, or the problem. */
+    public String summaryLine() {
+        String time = timeRegressions().isEmpty() ? "" : "time regression in " + timeRegressions().size()
+                + " of " + rows.size() + " checks" + (options.time() == TimeMode.WARN ? " (warning only)" : "");
+        return switch (exitCode()) {
+            case 0 -> "no regression (" + rows.size() + " checks)" + (time.isEmpty() ? "" : "; " + time);
+            case 1 -> "REGRESSION in " + regressions().size() + " of " + rows.size() + " checks"
+                    + (time.isEmpty() ? "" : "; " + time);
+            case TIME_REGRESSION_EXIT -> "TIME " + time.substring("time ".length()) + "; no metric regression";
             default -> "unusable input: " + problem;
         };
     }
@@ -44,7 +81,8 @@ public record ComparisonResult(Path baseline, Path candidate, CompareOptions opt
     /** The table as aligned plain text, for the terminal. */
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append("compare ").append(baseline).append(" (baseline) -> ").append(candidate).append(" (candidate)\n");
+        out.append("compare ").append(baseline).append(" (baseline").append(sameFolder() ? "" : ": " + baselineFolder)
+                .append(") -> ").append(candidate).append(" (candidate)\n");
         if (problem == null) {
             List<List<String>> table = new ArrayList<>();
             table.add(header());
@@ -59,7 +97,8 @@ public record ComparisonResult(Path baseline, Path candidate, CompareOptions opt
                 StringBuilder text = new StringBuilder();
                 for (int i = 0; i < line.size(); i++) {
                     String cell = line.get(i);
-                    text.append(i < 2 ? pad(cell, widths[i]) : padLeft(cell, widths[i])).append("  ");
+                    boolean left = i < 2 || i >= line.size() - 3;
+                    text.append(left ? pad(cell, widths[i]) : padLeft(cell, widths[i])).append("  ");
                 }
                 out.append(text.toString().stripTrailing()).append('\n');
             }
@@ -72,24 +111,41 @@ public record ComparisonResult(Path baseline, Path candidate, CompareOptions opt
     /** The table as markdown ({@code compare.md}). */
     public String toMarkdown() {
         StringBuilder out = new StringBuilder();
-        out.append("# Comparison: ").append(exitCode() == 1 ? "REGRESSION" : exitCode() == 0 ? "no regression"
-                : "unusable input").append("\n\n");
-        out.append("- baseline: `").append(baseline).append("`\n- candidate: `").append(candidate).append("`\n");
-        out.append(String.format(Locale.ROOT, "- rule: a final metric regresses when the candidate is worse by at"
-                + " least %s (accuracy, absolute) or %s%% of the baseline (loss) and Welch's two-sided t-test gives"
-                + " p < %s, Holm-adjusted over all the tests below (effect size alone with one seed on a side); time regresses when the median s/epoch"
-                + " ratio exceeds %s\n\n", trim(options.minAccuracyDrop()), trim(100 * options.minLossIncrease()),
-                trim(options.alpha()), trim(options.maxTimeRatio())));
+        out.append("# Comparison: ").append(switch (exitCode()) {
+            case 0 -> "no regression";
+            case 1 -> "REGRESSION";
+            case TIME_REGRESSION_EXIT -> "time regression";
+            default -> "unusable input";
+        }).append("\n\n");
+        out.append("- baseline: `").append(baselineFolder).append('`')
+                .append(sameFolder() ? "" : " (given as `" + baseline + "`)").append('\n');
+        out.append("- candidate: `").append(candidate).append("`\n");
+        out.append(String.format(Locale.ROOT, "- rule: only each configuration's primary metric is tested (marked"
+                + " `primary`): a regression when the candidate is worse by at least %s (accuracy, absolute) or %s%%"
+                + " of the baseline (loss) and the one-sided test (paired t on per-seed differences when the runs"
+                + " share trial seeds, else Welch) gives p < %s after Holm's adjustment over the primary tests;"
+                + " with no spread between seeds the minimum effect decides alone, with fewer than 3 seeds the row"
+                + " is inconclusive. The other metrics are reported with their difference, 95%% interval and"
+                + " smallest detectable difference (80%% power). Time: a `time-regression` (exit %d, or a warning"
+                + " with `--time warn`; now `%s`) when the median s/epoch grew by ×%s or more and the one-sided"
+                + " Mann–Whitney test on the trials' times gives p < %s after Holm over the time tests. Missing"
+                + " trials or configurations and more failed or diverged trials fail (exit 1).\n\n",
+                trim(options.minAccuracyDrop()), trim(100 * options.minLossIncrease()), trim(options.alpha()),
+                TIME_REGRESSION_EXIT, options.time().key(), trim(options.minTimeRatio()), trim(options.alpha())));
         if (problem != null) {
             out.append("**Unusable input:** ").append(problem).append("\n");
         } else {
-            out.append("| ").append(String.join(" | ", header())).append(" |\n");
-            out.append("|---|---|---:|---:|---:|---:|---:|---|---|\n");
+            List<String> header = header();
+            out.append("| ").append(String.join(" | ", header)).append(" |\n|");
+            for (int i = 0; i < header.size(); i++) {
+                out.append(i < 2 || i >= header.size() - 3 ? "---|" : "---:|");
+            }
+            out.append('\n');
             for (ComparisonRow row : rows) {
                 List<String> cells = cells(row);
-                cells.set(0, cells.get(0).replace("|", "\\|"));
-                if (row.verdict() == Verdict.REGRESSION) {
-                    cells.set(7, "**" + cells.get(7) + "**");
+                cells.replaceAll(cell -> cell.replace("|", "\\|"));
+                if (row.failed()) {
+                    cells.set(header.size() - 2, "**" + cells.get(header.size() - 2) + "**");
                 }
                 out.append("| ").append(String.join(" | ", cells)).append(" |\n");
             }
@@ -107,19 +163,56 @@ public record ComparisonResult(Path baseline, Path candidate, CompareOptions opt
         Cells.writeAtomically(file, toMarkdown());
     }
 
+    /**
+     * The failed checks as CSV, one row per check: {@code configuration,metric,kind,effect,p}. The effect is the
+     * difference (candidate − baseline; for time the ratio, for trials the count); p is the Holm-adjusted p-value,
+     * empty where no test applied. Header only when nothing failed.
+     */
+    public String failedChecksCsv() {
+        StringBuilder out = new StringBuilder();
+        CSVFormat format = Cells.FORMAT;
+        try {
+            format.printRecord(out, "configuration", "metric", "kind", "effect", "p");
+            for (ComparisonRow row : failures()) {
+                format.printRecord(out, row.label(), row.metric(), row.kind().key(), exact(row.difference()),
+                        exact(row.pValue()));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("appending to a StringBuilder cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    /** Writes {@link #failedChecksCsv()} to {@code file} atomically. */
+    public void writeFailedChecks(Path file) {
+        Cells.writeAtomically(file, failedChecksCsv());
+    }
+
+    private boolean sameFolder() {
+        return baselineFolder.equals(baseline.toAbsolutePath().normalize());
+    }
+
     private static List<String> header() {
-        return List.of("configuration", "metric", "n", "baseline", "candidate", "difference", "p (Holm)", "verdict",
-                "note");
+        return List.of("configuration", "metric", "n", "baseline", "candidate", "difference", "95% CI",
+                "detectable", "p (Holm)", "test", "verdict", "note");
     }
 
     private static List<String> cells(ComparisonRow row) {
-        boolean ratio = row.metric().startsWith("s_per_epoch");
+        boolean ratio = row.kind() == ComparisonRow.Kind.TIME;
+        String difference = ratio ? (Double.isFinite(row.difference())
+                ? String.format(Locale.ROOT, "×%.3f", row.difference()) : "") : signed(row.difference());
+        String interval = Double.isNaN(row.ciLow()) ? ""
+                : "[" + signed(row.ciLow()) + ", " + signed(row.ciHigh()) + "]";
+        String detectable = Double.isNaN(row.minimumDetectable()) ? ""
+                : String.format(Locale.ROOT, "%.3g", row.minimumDetectable());
         return new ArrayList<>(List.of(row.label(), row.metric(), row.baselineN() + "/" + row.candidateN(),
-                number(row.baseline()), number(row.candidate()),
-                ratio ? (Double.isFinite(row.difference()) ? String.format(Locale.ROOT, "×%.3f", row.difference())
-                        : "") : signed(row.difference()),
-                Double.isNaN(row.pValue()) ? "" : String.format(Locale.ROOT, "%.3g", row.pValue()),
+                number(row.baseline()), number(row.candidate()), difference, interval, detectable,
+                Double.isNaN(row.pValue()) ? "" : String.format(Locale.ROOT, "%.3g", row.pValue()), row.test(),
                 row.verdict().text(), row.note()));
+    }
+
+    private static String exact(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
     private static String number(double value) {

@@ -2,6 +2,8 @@ package org.optbench.reports.stats;
 
 import java.util.Arrays;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * Sample statistics of plain arrays. Quantiles use linear interpolation between order statistics (Hyndman and
  * Fan type 7, the default of R and NumPy): for sorted {@code x[0..n-1]} and {@code h = (n − 1) p},
@@ -61,11 +63,15 @@ public final class Descriptive {
         return quantile(values, 0.5);
     }
 
-    /** Half-width of the two-sided 95% Student-t interval of the mean: t(0.975, n − 1) · s / √n; NaN for n < 2. */
+    /**
+     * Half-width of the two-sided 95% Student-t interval of the mean: t(0.975, n − 1) · s / √n, with the t quantile of
+     * Apache Commons Statistics; NaN for n < 2.
+     */
     public static double confidenceHalfWidth95(double[] values) {
         if (values.length < 2) {
             return Double.NaN;
         }
-        return StudentT.quantile(0.975, values.length - 1) * standardDeviation(values) / Math.sqrt(values.length);
+        return TDistribution.of(values.length - 1).inverseCumulativeProbability(0.975) * standardDeviation(values)
+                / Math.sqrt(values.length);
     }
 }

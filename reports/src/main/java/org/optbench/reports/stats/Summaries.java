@@ -51,7 +51,9 @@ public final class Summaries {
         }
         Map<Metric, MetricSummary> metrics = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            metrics.put(metric, MetricSummary.of(rows.stream().mapToDouble(metric::of).toArray()));
+            // Diverged, failed and timed-out trials are counted above, not averaged in.
+            metrics.put(metric, MetricSummary.of(rows.stream().filter(row -> row.status().usable())
+                    .mapToDouble(metric::of).toArray()));
         }
         return new ConfigurationSummary(configuration, rows.size(), counts, metrics,
                 hasTarget ? TargetSummary.of(rows) : null);
