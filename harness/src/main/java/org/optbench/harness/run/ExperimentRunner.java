@@ -253,11 +253,12 @@ public final class ExperimentRunner {
                     throw e;
                 }
             } finally {
+                // First: it clears the interrupt a stop caused, which would otherwise close the files' channels.
+                stopped = interruption.trialsOver();
                 progress.close();
                 writer.close();
                 journal.close();
             }
-            stopped = interruption.trialsOver();
             if (stopped) {
                 // Every row written is whole and the trials in flight are abandoned: the folder is resumable.
                 sessionOf(manifest).put("stopped", OffsetDateTime.now().toString());

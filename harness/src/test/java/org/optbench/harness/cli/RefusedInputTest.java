@@ -52,6 +52,7 @@ class RefusedInputTest {
                 dataset: [blobs(classes=3, dim=2, n=60), rosenbrock]
                 model: [test-softmax, softmax]
                 optimizer: [sgd(lr=0.1), adam]
+                batch: 8
                 repeats: 100000000
                 """);
         assertTrue(message.contains("600,000,000 trials"), message);
