@@ -19,7 +19,7 @@ import org.optbench.reports.csv.TraceCsv;
 
 /**
  * What {@code --resume} keeps of a run folder: a trial whose rows are in the files is kept only when it belongs
- * to the plan (same id, configuration, repeat and seed; otherwise the folder is refused, since the file was edited
+ * to the plan (same id, configuration, repeat, seed and data seed; otherwise the folder is refused, since the file was edited
  * or comes from another run) and its journal line matches the files (curve rows and trace rows all there and
  * whole; otherwise the trial runs again, so the resumed run ends with the files of an uninterrupted one).
  */
@@ -47,7 +47,8 @@ final class ResumeCheck implements RunWriter.Keep {
                     + " have (its trials are 0 to " + (planned - 1) + "): the file was edited or comes from another run;"
                     + " delete that row, or choose another --out");
         }
-        if (!trial.configuration().equals(row.configuration()) || trial.repeat() != row.repeat() || trial.seed() != row.seed()) {
+        if (!trial.configuration().equals(row.configuration()) || trial.repeat() != row.repeat() || trial.seed() != row.seed()
+                || trial.dataSeed() != row.dataSeed()) {
             throw new UserError(trialsFile + ": the row of trial " + row.trial() + " (" + describe(row.configuration().optimizer(),
                     row.configuration().dataset(), row.repeat(), row.seed()) + ") is not this experiment's trial "
                     + trial.id() + " (" + describe(trial.optimizer(), trial.dataset(), trial.repeat(), trial.seed())
