@@ -70,7 +70,7 @@ class LauncherTest {
         Path out = root.resolve("run");
         List<String> args = new java.util.ArrayList<>(List.of("run", file.toString(), "--out", out.toString(), "--threads",
                 "2", "--no-report"));
-        args.addAll(HeldExperiment.MODULES);
+        args.addAll(HeldExperiment.OPTIONS);
         ProcessBuilder builder = launch(args.toArray(String[]::new));
         builder.environment().put(HoldModule.HOLD, "1");
         Process process = builder.start();

@@ -33,7 +33,7 @@ class SignalStopTest {
     private static String[] args(Path file, Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString(), "--threads", "2",
                 "--no-report"));
-        args.addAll(HeldExperiment.MODULES);
+        args.addAll(HeldExperiment.OPTIONS);
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }

@@ -23,9 +23,12 @@ public final class HeldExperiment {
     public static final int TRIALS = 12;
     /** Trials that finish while the hold is on (with 2 threads). */
     public static final int FINISHED_WHEN_HELD = 2;
-    /** The {@code --module} options the experiment needs. */
-    public static final List<String> MODULES = List.of("--module", "org.optbench.harness.testing.TestComponentsModule",
-            "--module", "org.optbench.harness.testing.HoldModule");
+    /**
+     * The options the experiment needs: its modules, and no warm-up, which would start (and so hold) trials of its
+     * own before the timed ones.
+     */
+    public static final List<String> OPTIONS = List.of("--module", "org.optbench.harness.testing.TestComponentsModule",
+            "--module", "org.optbench.harness.testing.HoldModule", "--warmup", "0");
 
     private HeldExperiment() {
     }
