@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -179,16 +180,26 @@ public final class IdxReader {
         return dimensions;
     }
 
+    /**
+     * The bytes of data the header announces, {@code count × rows × columns}, checked before it is formed: the
+     * product of three ints can overflow even a long (16 × 2³⁰ × 2³⁰ = 2⁶⁴ wraps to 0), and one image's
+     * {@code rows × columns} must fit an int even when the count is 0.
+     */
     private static long dataLength(Path file, int[] dimensions) {
-        long length = 1;
-        for (int size : dimensions) {
-            length *= size;
+        long limit = Integer.MAX_VALUE - 16;
+        long perExample = 1;
+        for (int d = 1; d < dimensions.length; d++) {
+            perExample = Math.multiplyExact(perExample, (long) dimensions[d]); // at most (2³¹)², no overflow
+            if (perExample > limit) {
+                throw new DataException(file, "header announces images of " + dimensions[1] + " x " + dimensions[2]
+                        + " pixels, more than one array can hold", DEFAULT_FIX);
+            }
         }
-        if (length > Integer.MAX_VALUE - 16) {
-            throw new DataException(file, "header announces " + length + " bytes of data, more than one array can hold",
-                    DEFAULT_FIX);
+        if (dimensions[0] > 0 && perExample > limit / dimensions[0]) {
+            throw new DataException(file, "header announces " + String.join(" x ", Arrays.stream(dimensions)
+                    .mapToObj(Integer::toString).toList()) + " bytes of data, more than one array can hold", DEFAULT_FIX);
         }
-        return length;
+        return dimensions[0] * perExample;
     }
 
     private static String describe(int magic, int[] dimensions) {

@@ -10,7 +10,8 @@ import java.util.Arrays;
  *
  * <p>The scheduled rate: the per-parameter rates start at the rate passed to the first
  * {@link OptimizerState#step} (the schedule's η_0, normally {@code lr}) and from then on adapt by the rule
- * alone; later scheduled rates are ignored, because the rule is its own rate schedule. The rule is meant for
+ * alone; later scheduled rates are ignored, because the rule is its own rate schedule ({@link #followsSchedule()}
+ * is false, and the harness accepts it with the {@code constant} schedule only). The rule is meant for
  * full-batch gradients ({@link #expectsFullBatch()}): the harness warns when mini-batches are smaller.
  *
  * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (SPEC gives none), {@code kappa} κ =
@@ -55,6 +56,12 @@ public record DeltaBarDelta(double learningRate, double kappa, double phi, doubl
     @Override
     public boolean expectsFullBatch() {
         return true;
+    }
+
+    /** The rule sets its own rates after the first step; later scheduled rates are ignored. */
+    @Override
+    public boolean followsSchedule() {
+        return false;
     }
 
     @Override

@@ -29,4 +29,13 @@ public interface Optimizer {
     default boolean expectsFullBatch() {
         return false;
     }
+
+    /**
+     * Whether the rule uses every rate the schedule passes to {@link OptimizerState#step}. False for rules that set
+     * their own rates after the first step (delta-bar-delta): the harness refuses them with any schedule but
+     * {@code constant}, since a decaying schedule would change nothing but the recorded {@code lr} column.
+     */
+    default boolean followsSchedule() {
+        return true;
+    }
 }

@@ -12,6 +12,10 @@ package org.optbench.reports;
  *   <li>{@code landscapes/NAME.csv}: the function's values on a grid for plotting, header {@code x0,f} (1-D) or
  *       {@code x0,x1,f} (2-D), and {@code landscapes/NAME-minima.csv}, header {@code x0[,x1]}, where NAME is the
  *       data set's component string made safe for a file name.</li>
+ *   <li>{@code .journal.csv}: written by the harness, header {@code trial,curve_rows,trace_rows}, one line per
+ *       trial once all its rows are written; {@code --resume} keeps a trial only if its files still hold exactly
+ *       that many rows;</li>
+ *   <li>{@code .lock}: locked while a process writes the folder (one writer per run folder); holds its process id.</li>
  * </ul>
  */
 public final class RunFiles {
@@ -23,6 +27,8 @@ public final class RunFiles {
     public static final String FIGURES = "figures";
     public static final String TRACES = "traces";
     public static final String LANDSCAPES = "landscapes";
+    public static final String JOURNAL = ".journal.csv";
+    public static final String LOCK = ".lock";
 
     private RunFiles() {
     }

@@ -2,6 +2,9 @@ package org.optbench.harness.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.optbench.datasets.DataException;
 import org.optbench.harness.UserError;
 import org.optbench.harness.run.Provenance;
@@ -33,7 +36,32 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if ("1".equals(System.getenv(STDERR_FILTER))) {
+            awaitStderrFilter();
+        }
+        System.exit(code);
+    }
+
+    /** Set by the {@code ./optbench} launcher when standard error goes through its filter process. */
+    static final String STDERR_FILTER = "OPTBENCH_STDERR_FILTER";
+
+    /**
+     * Closes standard error and waits (at most 2 s) for the launcher's filter, a child of this process, to pass the
+     * last lines on: without it the shell could show its prompt, or a script read the error file, before them.
+     */
+    private static void awaitStderrFilter() {
+        System.err.flush();
+        System.err.close();
+        ProcessHandle.current().children().forEach(child -> {
+            try {
+                child.onExit().get(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // exit anyway: a filter that hangs must not keep the run from ending
+            }
+        });
     }
 
     /** Runs the command line with the given output streams; returns the exit code. */

@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     double warmupSeconds = 0.5;
 
+    @Option(names = "--max-trials", paramLabel = "N",
+            description = "refuse experiments with more trials than this, counted before any is built (default: ${DEFAULT-VALUE})")
+    long maxTrials = ExperimentRunner.DEFAULT_MAX_TRIALS;
+
     @Option(names = "--dry-run", description = "check the experiment, the output folder and the data, list the trials, run nothing")
     boolean dryRun;
 
@@ -76,7 +80,11 @@ final class RunCommand implements Callable<Integer> {
         Progress progress = new Progress(console, System.console() != null);
         ExperimentRunner runner = new ExperimentRunner(registry, progress);
         ExperimentRunner.Outcome outcome = runner.run(new ExperimentRunner.Options(file, out, overrides,
-                threads, resume, dataDirectory, common.modules, figureFormats, !noReport, dryRun, warmupSeconds));
+                threads, resume, dataDirectory, common.modules, figureFormats, !noReport, dryRun, warmupSeconds, maxTrials));
+        if (outcome.stopped()) {
+            // A signal stopped the run and the JVM is exiting with 128 + the signal; this code is not what it reports.
+            return 128 + 15;
+        }
         if (dryRun) {
             console.println("dry run: " + outcome.trials() + " trials would run into " + outcome.runDirectory() + "; nothing written");
             return 0;

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.optbench.harness.UserError;
 import org.optbench.harness.config.ComponentParser;
 import org.optbench.harness.config.ComponentSpec;
+import org.optbench.harness.config.ExperimentParser;
 import org.optbench.harness.trial.Trial;
 import org.optbench.harness.trial.TrialResult;
 import org.optbench.harness.trial.TrialRunner;
@@ -87,6 +88,7 @@ final class TraceCommand implements Callable<Integer> {
         String optimizerText = one(registry.optimizer(ComponentParser.parse(optimizer, "--optimizer"), "--optimizer"), "--optimizer");
         String scheduleText = one(registry.schedule(ComponentParser.parse(schedule, "--schedule"), "--schedule"), "--schedule");
         registry.buildFunction(dataset);
+        ExperimentParser.checkSchedule(registry, optimizerText, scheduleText, "--schedule");
         // Divergence 0: only NaN or infinite losses stop a trace; a trace shows everything else.
         TrialSettings settings = new TrialSettings(1, 1, false, steps, 0, 0, 0, null);
         Trial trial = new Trial(0, dataset, "", optimizerText, scheduleText, List.of(), 0,

@@ -2,6 +2,12 @@ package org.optbench.harness.config;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,7 +41,7 @@ public final class ExperimentFile {
     public static Map<String, RawValue> read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = utf8(file, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new UserError("experiment file " + file + " does not exist; give the path of a .yaml file (or no file for the quickstart)");
         } catch (AccessDeniedException e) {
@@ -47,6 +53,29 @@ public final class ExperimentFile {
             throw new UserError("experiment file " + file + " cannot be read: " + e.getMessage());
         }
         return parse(text, file.toString());
+    }
+
+    /** The file's text; a file that is not UTF-8 (e.g. saved as Latin-1) is named with the line of its first bad byte. */
+    private static String utf8(Path file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new UserError(file + ":" + line + ": the experiment file is not UTF-8 text (byte 0x"
+                    + String.format("%02X", bytes[offset] & 0xFF) + " at offset " + offset + " is not valid UTF-8;"
+                    + " Latin-1 or Windows-1252 text looks like this); save it as UTF-8");
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Parses experiment text; {@code source} names it in messages. */

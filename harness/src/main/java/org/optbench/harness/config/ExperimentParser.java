@@ -15,6 +15,7 @@ import org.optbench.harness.wiring.Component;
 import org.optbench.harness.wiring.Names;
 import org.optbench.harness.wiring.Registry;
 import org.optbench.harness.wiring.Resolved;
+import org.optbench.optimizers.schedules.ConstantRate;
 
 /**
  * Turns an experiment file's keys (with {@code --set} overrides applied) into a checked {@link Experiment}. Every
@@ -137,6 +138,11 @@ public final class ExperimentParser {
                 add(schedules, resolved.canonical(), item.origin());
             }
         }
+        for (String optimizer : optimizers) {
+            for (String schedule : schedules) {
+                checkSchedule(registry, optimizer, schedule, origin(values, "schedule", source));
+            }
+        }
         List<List<String>> regularizerSets = regularizerSets(values.get("regularizers"));
 
         List<Long> seeds = new ArrayList<>();
@@ -204,10 +210,31 @@ public final class ExperimentParser {
             throw new UserError(values.get("target").origin() + ": the target watches " + target.metric()
                     + " but validation is 0; hold out validation examples (validation: 0.1)");
         }
+        if (target != null && !target.metric().equals("train_loss")) {
+            datasets.stream().filter(this::isFunction).findFirst().ifPresent(function -> {
+                throw new UserError(values.get("target").origin() + ": the target watches " + target.metric() + " but "
+                        + function + " is an analytic function, whose only metric is train_loss (its value); write a"
+                        + " target such as loss <= 1e-6, or put the function in a part of its own");
+            });
+        }
         TrialSettings settings = new TrialSettings(epochs, batch, lastBatch.equals("drop"), steps, evalEvery, divergence,
                 timeBudget, target);
         return new Experiment(name, description, source, seed, dataSeed, pairing, datasets, models, optimizers, schedules, regularizerSets,
                 seeds, repeats, settings, validation, subset, standardize, origins);
+    }
+
+    /**
+     * Refuses an optimizer that sets its own rates ({@link org.optbench.optimizers.Optimizer#followsSchedule()}
+     * false, delta-bar-delta) with any schedule but {@code constant}: the schedule would be ignored after the first
+     * update while {@code curves.csv} recorded its rates as if they were used.
+     */
+    public static void checkSchedule(Registry registry, String optimizer, String schedule, String origin) {
+        String scheduleName = ComponentParser.parse(schedule, origin).name();
+        if (!scheduleName.equals(ConstantRate.NAME) && !registry.buildOptimizer(optimizer).followsSchedule()) {
+            throw new UserError(origin + ": " + optimizer + " sets its own per-parameter rates after the first update"
+                    + " and ignores a schedule, so " + schedule + " would change nothing but the recorded lr; use the"
+                    + " constant schedule with it (its lr is the starting rate), e.g. in a part of its own");
+        }
     }
 
     private boolean isFunction(String canonical) {

@@ -39,6 +39,66 @@ public record Plan(String name, String description, String source, long seed, Li
         return trials;
     }
 
+    /**
+     * How many trials {@link #trials} would build, counted without building them (saturating at
+     * {@link Long#MAX_VALUE}): per part, the sum over data sets of (models, or 1 for a function) × optimizers ×
+     * schedules × regularizer sets × repeats (or seeds).
+     */
+    public long trialCount(Experiment.FunctionNames functions) {
+        long total = 0;
+        for (Experiment part : parts) {
+            long perModel = 1;
+            for (long factor : new long[] {part.optimizers().size(), part.schedules().size(), part.regularizerSets().size(),
+                    runs(part)}) {
+                perModel = saturatedProduct(perModel, factor);
+            }
+            for (String dataset : part.datasets()) {
+                long models = functions.isFunction(dataset) ? 1 : part.models().size();
+                total = saturatedSum(total, saturatedProduct(models, perModel));
+            }
+        }
+        return total;
+    }
+
+    /** The factors of {@link #trialCount} in words, for a message: {@code 2 data sets × 3 optimizers × ...}. */
+    public String countDescription(Experiment.FunctionNames functions) {
+        List<String> descriptions = new ArrayList<>();
+        for (Experiment part : parts) {
+            long functionCount = part.datasets().stream().filter(functions::isFunction).count();
+            long datasetCount = part.datasets().size() - functionCount;
+            List<String> factors = new ArrayList<>();
+            if (datasetCount > 0) {
+                factors.add(datasetCount + " data set" + plural(datasetCount) + " × " + part.models().size() + " model"
+                        + plural(part.models().size()) + (functionCount > 0 ? " + " + functionCount + " function"
+                        + plural(functionCount) : ""));
+            } else {
+                factors.add(functionCount + " function" + plural(functionCount));
+            }
+            factors.add(part.optimizers().size() + " optimizer" + plural(part.optimizers().size()));
+            factors.add(part.schedules().size() + " schedule" + plural(part.schedules().size()));
+            factors.add(part.regularizerSets().size() + " regularizer set" + plural(part.regularizerSets().size()));
+            factors.add(part.seeds().isEmpty() ? "repeats " + part.repeats() : part.seeds().size() + " seeds");
+            descriptions.add(String.join(" × ", factors));
+        }
+        return String.join(" + ", descriptions);
+    }
+
+    private static long runs(Experiment part) {
+        return part.seeds().isEmpty() ? part.repeats() : part.seeds().size();
+    }
+
+    private static String plural(long count) {
+        return count == 1 ? "" : "s";
+    }
+
+    private static long saturatedProduct(long a, long b) {
+        return b != 0 && a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
+    }
+
+    private static long saturatedSum(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
+    }
+
     /** The resolved experiment for the manifest: the single grid's keys, or the name, seed and each part's keys. */
     public Map<String, Object> resolvedConfig() {
         if (parts.size() == 1) {

@@ -42,6 +42,7 @@ import org.optbench.harness.config.Plan;
 import org.optbench.harness.config.RawValue;
 import org.optbench.harness.trial.DataProvider;
 import org.optbench.harness.trial.LocalTrialExecutor;
+import org.optbench.harness.trial.Target;
 import org.optbench.harness.trial.Trial;
 import org.optbench.harness.trial.TrialExecutor;
 import org.optbench.harness.trial.TrialResult;
@@ -83,10 +84,12 @@ public final class ExperimentRunner {
      * @param formats figure formats of the report
      * @param report whether to build summary, figures and report.md after the trials
      * @param dryRun check everything and list the trials, but run and write nothing
+     * @param warmupSeconds untimed JIT warm-up before the trials ({@code --warmup}), 0 for none
+     * @param maxTrials the most trials an experiment may have ({@code --max-trials}), checked before they are built
      */
     public record Options(Path experimentFile, Path out, List<String> overrides, int threads, boolean resume,
             Path dataDirectory, List<String> modules, Set<FigureFormat> formats, boolean report, boolean dryRun,
-            double warmupSeconds) {
+            double warmupSeconds, long maxTrials) {
         public Options {
             overrides = List.copyOf(overrides);
             modules = List.copyOf(modules);
@@ -94,8 +97,16 @@ public final class ExperimentRunner {
         }
     }
 
-    /** How the run ended. */
-    public record Outcome(Path runDirectory, int trials, int ranNow, Map<TrialStatus, Integer> statuses, String reportProblem) {
+    /** The default of {@code --max-trials}: far above any sensible grid, far below what exhausts the memory. */
+    public static final long DEFAULT_MAX_TRIALS = 100_000;
+
+    /**
+     * How the run ended.
+     *
+     * @param stopped whether SIGINT or SIGTERM stopped it; the folder is then resumable and the JVM is exiting
+     */
+    public record Outcome(Path runDirectory, int trials, int ranNow, Map<TrialStatus, Integer> statuses, String reportProblem,
+            boolean stopped) {
     }
 
     private final Registry registry;
@@ -131,6 +142,9 @@ public final class ExperimentRunner {
         if (options.threads() < 1) {
             throw new UserError("--threads must be at least 1, got " + options.threads());
         }
+        if (options.maxTrials() < 1) {
+            throw new UserError("--max-trials must be at least 1, got " + options.maxTrials());
+        }
         Plan plan = load(options.experimentFile(), options.overrides());
         Experiment experiment = plan.parts().get(0);
         Map<String, Object> config = plan.resolvedConfig();
@@ -140,7 +154,15 @@ public final class ExperimentRunner {
         if (options.resume() && options.out() == null) {
             throw new UserError("--resume needs --out DIR, the run folder to finish");
         }
-        Map<String, Object> previous = checkDirectory(directory, options.resume(), fingerprint);
+        // Counted before the trials are built: a mistyped repeats must not exhaust the memory first.
+        long planned = plan.trialCount(registry::isFunction);
+        if (planned > options.maxTrials()) {
+            throw new UserError(plan.source() + ": the experiment has " + String.format(Locale.ROOT, "%,d", planned)
+                    + " trials (" + plan.countDescription(registry::isFunction) + "), more than the limit of "
+                    + String.format(Locale.ROOT, "%,d", options.maxTrials()) + "; lower repeats or an axis, or raise the"
+                    + " limit with --max-trials");
+        }
+        checkDirectory(directory, options.resume(), fingerprint);
         checkWritableAncestor(directory);
 
         DataOptions dataOptions = new DataOptions(options.dataDirectory(), experiment.validation(), experiment.subset(),
@@ -158,15 +180,39 @@ public final class ExperimentRunner {
                 progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed "
                         + trial.seed() + " data seed " + trial.dataSeed());
             }
-            return new Outcome(directory, trials.size(), 0, new EnumMap<>(TrialStatus.class), null);
+            return new Outcome(directory, trials.size(), 0, new EnumMap<>(TrialStatus.class), null, false);
         }
         writableDirectory(directory);
+        try (RunLock lock = RunLock.acquire(directory)) {
+            // Checked again under the lock: another process may have started here since the first check.
+            Map<String, Object> previous = checkDirectory(directory, options.resume(), fingerprint);
+            return runTrials(options, plan, config, fingerprint, directory, previous, data, trials);
+        }
+    }
 
+    private Outcome runTrials(Options options, Plan plan, Map<String, Object> config, String fingerprint, Path directory,
+            Map<String, Object> previous, Map<String, Dataset> data, List<Trial> trials) throws InterruptedException {
         String started = OffsetDateTime.now().toString();
-        RunWriter writer = options.resume() ? RunWriter.resume(directory) : RunWriter.create(directory);
-        Set<Integer> completed = writer.completedTrials();
         Map<String, Object> manifest = manifest(plan, config, fingerprint, trials.size(), options, previous, started);
-        writeManifest(directory, manifest);
+        RunWriter writer;
+        Journal journal;
+        if (options.resume()) {
+            // Refuses (and changes nothing) when a row does not belong to the plan; drops trials with lost rows.
+            ResumeCheck check = new ResumeCheck(directory, trials, Journal.read(directory));
+            writer = RunWriter.resume(directory, check);
+            journal = Journal.open(directory, check.kept());
+            writeManifest(directory, manifest);
+            if (!check.rerun().isEmpty()) {
+                progress.info("resume: " + check.rerun().size() + " trial" + (check.rerun().size() == 1 ? "" : "s")
+                        + " with missing or torn rows run again (" + abbreviated(check.rerun()) + ")");
+            }
+        } else {
+            // The manifest comes first: a folder with run files and no manifest is never optbench's doing.
+            writeManifest(directory, manifest);
+            writer = RunWriter.create(directory);
+            journal = Journal.open(directory, List.of());
+        }
+        Set<Integer> completed = writer.completedTrials();
         for (Experiment part : plan.parts()) {
             writeLandscapes(directory, part);
         }
@@ -188,23 +234,44 @@ public final class ExperimentRunner {
         TrialRunner trialRunner = new TrialRunner(registry, provider);
         warmUp(trialRunner, missing, options.warmupSeconds());
         progress.started(trials.size(), completed.size());
-        try {
-            executor.execute(missing, trialRunner, result -> {
-                for (String warning : result.warnings()) {
-                    String kind = warning.replaceFirst("^trial \\d+: ", "");
-                    if (warned.add(kind)) {
-                        progress.warn(warning);
+        boolean stopped;
+        try (RunInterruption interruption = new RunInterruption()) {
+            try {
+                executor.execute(missing, trialRunner, result -> interruption.unlessStopped(() -> {
+                    for (String warning : result.warnings()) {
+                        String kind = warning.replaceFirst("^trial \\d+: ", "");
+                        if (warned.add(kind)) {
+                            progress.warn(warning);
+                        }
                     }
+                    save(directory, writer, journal, result);
+                    statuses.merge(result.row().status(), 1, Integer::sum);
+                    progress.finished(result);
+                }));
+            } catch (InterruptedException e) {
+                if (!interruption.stopped()) {
+                    throw e;
                 }
-                save(directory, writer, result);
-                statuses.merge(result.row().status(), 1, Integer::sum);
-                progress.finished(result);
-            });
-        } finally {
-            progress.close();
-            writer.close();
+            } finally {
+                // First: it clears the interrupt a stop caused, which would otherwise close the files' channels.
+                stopped = interruption.trialsOver();
+                progress.close();
+                writer.close();
+                journal.close();
+            }
+            if (stopped) {
+                // Every row written is whole and the trials in flight are abandoned: the folder is resumable.
+                sessionOf(manifest).put("stopped", OffsetDateTime.now().toString());
+                writeManifest(directory, manifest);
+                int done = writer.completedTrials().size();
+                progress.info("stopped by a signal: " + done + " of " + trials.size() + " trials are in " + directory
+                        + "; finish them with the same command and --resume --out " + directory);
+                interruption.settled();
+                return new Outcome(directory, trials.size(), done - completed.size(), statuses, null, true);
+            }
         }
         writer.finish();
+        journal.finish();
         manifest.put("finished", OffsetDateTime.now().toString());
         sessionOf(manifest).put("finished", manifest.get("finished"));
         writeManifest(directory, manifest);
@@ -216,7 +283,7 @@ public final class ExperimentRunner {
         } catch (ReportException | IllegalArgumentException | IllegalStateException e) {
             reportProblem = e.getMessage();
         }
-        return new Outcome(directory, trials.size(), missing.size(), statuses, reportProblem);
+        return new Outcome(directory, trials.size(), missing.size(), statuses, reportProblem, false);
     }
 
     /** Updates every warm-up takes at least, whatever its time: enough for the JIT to see the update loop as hot. */
@@ -276,7 +343,12 @@ public final class ExperimentRunner {
         }
     }
 
-    private void save(Path directory, RunWriter writer, TrialResult result) {
+    private static String abbreviated(List<Integer> ids) {
+        List<String> shown = ids.stream().limit(10).map(id -> "trial " + id).toList();
+        return String.join(", ", shown) + (ids.size() > 10 ? ", ..." : "");
+    }
+
+    private void save(Path directory, RunWriter writer, Journal journal, TrialResult result) {
         if (!result.trace().isEmpty()) {
             Path file = directory.resolve(RunFiles.trace(result.trial().id()));
             try (TraceCsv.TraceWriter trace = TraceCsv.open(file, result.trace().get(0).parameters().length)) {
@@ -287,6 +359,8 @@ public final class ExperimentRunner {
         }
         result.curves().forEach(writer::writeCurve);
         writer.writeTrial(result.row());
+        // Last: the journal line says every row of the trial is written.
+        journal.record(new Journal.Entry(result.trial().id(), result.curves().size(), result.trace().size()));
     }
 
     /** Checks the output folder; returns the manifest of the run to resume, or null. */
@@ -295,13 +369,20 @@ public final class ExperimentRunner {
             throw new UserError("--out " + directory + " exists and is not a folder; choose another --out");
         }
         Path manifestFile = directory.resolve(RunFiles.MANIFEST);
+        String startAgain = "move the folder aside and start again (mv " + directory + " " + directory
+                + ".damaged, then the same command without --resume), or choose another --out";
         if (Files.exists(manifestFile)) {
             Map<String, Object> previous;
             try {
                 previous = json.readValue(manifestFile.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
             } catch (IOException e) {
-                throw new UserError(manifestFile + " cannot be read (" + e.getMessage().lines().findFirst().orElse("")
-                        + "); choose another --out");
+                throw new UserError(manifestFile + " is damaged (" + e.getMessage().lines().findFirst().orElse("")
+                        + "): the run cannot be checked against the experiment; " + startAgain);
+            }
+            String damage = manifestDamage(previous);
+            if (damage != null) {
+                throw new UserError(manifestFile + " is damaged (" + damage + "): the run cannot be checked against the"
+                        + " experiment; " + startAgain);
             }
             Object name = previous.get("name");
             if (!resume) {
@@ -314,18 +395,42 @@ public final class ExperimentRunner {
             }
             return previous;
         }
+        List<String> runFiles = Stream.of(RunFiles.TRIALS, RunFiles.CURVES, RunFiles.JOURNAL, RunFiles.TRACES)
+                .filter(name -> Files.exists(directory.resolve(name))).toList();
+        if (!runFiles.isEmpty()) {
+            throw new UserError(directory + " holds " + String.join(", ", runFiles) + " but no " + RunFiles.MANIFEST
+                    + " (it was deleted): the run cannot be checked against the experiment; " + startAgain);
+        }
         if (resume) {
             throw new UserError("nothing to resume in " + directory + ": it holds no " + RunFiles.MANIFEST
                     + "; run without --resume to start");
         }
         if (Files.isDirectory(directory)) {
             try (Stream<Path> entries = Files.list(directory)) {
-                if (entries.findAny().isPresent()) {
+                // The lock file alone is what a run stopped before its first write leaves.
+                if (entries.anyMatch(entry -> !entry.getFileName().toString().equals(RunFiles.LOCK))) {
                     throw new UserError(directory + " is not empty and holds no optbench run; choose a new or empty folder with --out");
                 }
             } catch (IOException e) {
                 throw new UserError("cannot read " + directory + ": " + e.getMessage() + "; choose another --out");
             }
+        }
+        return null;
+    }
+
+    /** What makes a manifest unusable for --resume, or null when it has what resuming needs. */
+    private static String manifestDamage(Map<String, Object> manifest) {
+        if (manifest == null) {
+            return "it holds null, not an object";
+        }
+        if (!(manifest.get("fingerprint") instanceof String)) {
+            return "\"fingerprint\" is " + (manifest.get("fingerprint") == null ? "missing or null" : "not a string");
+        }
+        if (!(manifest.get("sessions") instanceof List<?> sessions)) {
+            return "\"sessions\" is " + (manifest.get("sessions") == null ? "missing or null" : "not a list");
+        }
+        if (!sessions.stream().allMatch(Map.class::isInstance)) {
+            return "\"sessions\" holds an entry that is not an object";
         }
         return null;
     }
@@ -390,6 +495,7 @@ public final class ExperimentRunner {
                 throw new UserError(experiment.origin("batch") + " is " + batch + ", larger than the " + dataset.train().count()
                         + " training examples of " + canonical + "; lower batch, or write batch: full for full-batch descent");
             }
+            checkTarget(experiment, canonical, dataset);
             boolean watchesValidation = experiment.regularizerSets().stream().flatMap(List::stream)
                     .anyMatch(r -> r.startsWith("early-stopping"));
             if (watchesValidation && dataset.validation().count() == 0) {
@@ -408,6 +514,22 @@ public final class ExperimentRunner {
                 }
             }
             data.put(canonical, dataset);
+        }
+    }
+
+    /** A target must watch a metric the data set has: accuracy needs classes, test metrics a test split. */
+    private static void checkTarget(Experiment experiment, String canonical, Dataset dataset) {
+        Target target = experiment.settings().target();
+        if (target == null) {
+            return;
+        }
+        if (target.isAccuracy() && !dataset.isClassification()) {
+            throw new UserError(experiment.origin("target") + ": the target watches " + target.metric() + " but "
+                    + canonical + " is a regression data set, which has no accuracy; watch a loss (e.g. val_loss <= 0.01)");
+        }
+        if (target.metric().startsWith("test_") && dataset.test().count() == 0) {
+            throw new UserError(experiment.origin("target") + ": the target watches " + target.metric() + " but "
+                    + canonical + " has no test examples; watch a train_ or val_ metric");
         }
     }
 

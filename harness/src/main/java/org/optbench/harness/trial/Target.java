@@ -3,6 +3,8 @@ package org.optbench.harness.trial;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.optbench.harness.UserError;
 import org.optbench.harness.wiring.Format;
 import org.optbench.harness.wiring.Names;
@@ -19,6 +21,8 @@ public record Target(String metric, String operator, double value) implements Se
     /** The metrics a target can watch. */
     public static final List<String> METRICS = List.of("train_loss", "val_loss", "val_accuracy", "test_loss", "test_accuracy");
     private static final List<String> OPERATORS = List.of(">=", "<=", ">", "<");
+    /** A metric name, a run of operator characters (checked against {@link #OPERATORS}), a value. */
+    private static final Pattern SHAPE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*([<>=!]+)\\s*(.+)");
 
     public Target {
         if (!METRICS.contains(metric)) {
@@ -29,29 +33,51 @@ public record Target(String metric, String operator, double value) implements Se
         }
     }
 
-    /** Parses {@code metric op value}; {@code loss} is accepted for {@code train_loss}. */
+    /** Metrics that are fractions of examples classified correctly, so their targets lie in [0, 1]. */
+    public boolean isAccuracy() {
+        return metric.endsWith("_accuracy");
+    }
+
+    /**
+     * Parses {@code metric op value}; {@code loss} is accepted for {@code train_loss}. The value must be finite,
+     * and in [0, 1] for an accuracy.
+     */
     public static Target parse(String text, String origin) {
-        String trimmed = text.trim();
-        for (String operator : OPERATORS) {
-            int at = trimmed.indexOf(operator);
-            if (at > 0) {
-                String metric = trimmed.substring(0, at).trim().toLowerCase(Locale.ROOT);
-                if (metric.equals("loss")) {
-                    metric = "train_loss";
-                }
-                if (!METRICS.contains(metric)) {
-                    throw new UserError(origin + ": unknown metric '" + metric + "'" + Names.suggestion(metric, METRICS)
-                            + "; a target is METRIC OP VALUE with METRIC one of " + String.join(", ", METRICS));
-                }
-                String number = trimmed.substring(at + operator.length()).trim();
-                try {
-                    return new Target(metric, operator, Double.parseDouble(number));
-                } catch (NumberFormatException e) {
-                    throw new UserError(origin + ": the target value must be a number, got '" + number + "'");
-                }
-            }
+        Matcher parts = SHAPE.matcher(text.trim());
+        if (!parts.matches()) {
+            throw new UserError(origin + ": cannot parse target '" + text + "'; write METRIC OP VALUE, e.g. val_accuracy >= 0.97");
         }
-        throw new UserError(origin + ": cannot parse target '" + text + "'; write METRIC OP VALUE, e.g. val_accuracy >= 0.97");
+        String metric = parts.group(1).toLowerCase(Locale.ROOT);
+        if (metric.equals("loss")) {
+            metric = "train_loss";
+        }
+        String operator = parts.group(2);
+        if (!OPERATORS.contains(operator)) {
+            String reversed = new StringBuilder(operator).reverse().toString();
+            throw new UserError(origin + ": unknown operator '" + operator + "' in target '" + text.trim() + "'"
+                    + (OPERATORS.contains(reversed) ? " (did you mean '" + reversed + "'?)" : Names.suggestion(operator, OPERATORS))
+                    + "; the operators are >=, <=, > and <");
+        }
+        if (!METRICS.contains(metric)) {
+            throw new UserError(origin + ": unknown metric '" + metric + "'" + Names.suggestion(metric, METRICS)
+                    + "; a target is METRIC OP VALUE with METRIC one of " + String.join(", ", METRICS));
+        }
+        String number = parts.group(3).trim();
+        double value;
+        try {
+            value = Double.parseDouble(number);
+        } catch (NumberFormatException e) {
+            throw new UserError(origin + ": the target value must be a number, got '" + number + "'");
+        }
+        if (!Double.isFinite(value)) {
+            throw new UserError(origin + ": the target value must be a finite number, got '" + number + "'");
+        }
+        Target target = new Target(metric, operator, value);
+        if (target.isAccuracy() && !(value >= 0 && value <= 1)) {
+            throw new UserError(origin + ": " + metric + " is a fraction in [0, 1], but the target is " + target
+                    + "; give a value in [0, 1], e.g. " + metric + " >= 0.97");
+        }
+        return target;
     }
 
     /** Whether {@code observed} meets the target (never for NaN). */

@@ -135,6 +135,10 @@ public final class ParameterResolver {
             if (text.endsWith("d") || text.endsWith("D") || text.endsWith("f") || text.endsWith("F")) {
                 throw new NumberFormatException(text);
             }
+            if (!Double.isFinite(value)) {
+                // NaN, Infinity, or a literal beyond the double range such as 1e400: no parameter means any of them.
+                throw new UserError(message + ", got '" + text + "', which is not a finite number");
+            }
             return value;
         } catch (NumberFormatException e) {
             throw new UserError(message + ", got '" + text + "'");

@@ -159,7 +159,7 @@ public final class Registry {
                                 + " coordinates but the function has " + dimension);
                     }
                 }
-                if (values.real(NOISE.name()) < 0 || Double.isNaN(values.real(NOISE.name()))) {
+                if (!(values.real(NOISE.name()) >= 0) || Double.isInfinite(values.real(NOISE.name()))) {
                     throw new UserError(origin + ": " + spec.name() + ": noise must be >= 0, got " + Format.value(values.real(NOISE.name())));
                 }
                 result.add(new Resolved<>(function, values));

@@ -3,8 +3,12 @@ package org.optbench.reports.csv;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -44,8 +48,18 @@ public final class Cells {
      */
     public static void writeAtomically(Path target, String content) {
         Path directory = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target)) {
+            throw new ReportException("cannot write " + target + ": it is a folder; give a file name");
+        }
         try {
             Files.createDirectories(directory);
+        } catch (FileAlreadyExistsException e) {
+            throw new ReportException("cannot write " + target + ": " + e.getFile() + " is a file, not a folder", e);
+        } catch (IOException e) {
+            throw new ReportException("cannot write " + target + ": cannot create the folder " + directory + " ("
+                    + reason(e) + ")", e);
+        }
+        try {
             Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
             try {
                 try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
@@ -60,7 +74,22 @@ public final class Cells {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new ReportException("cannot write " + target + ": " + e.getMessage(), e);
+            // The exception names the temporary file beside the target; the user needs the reason and the folder.
+            throw new ReportException("cannot write " + target + " (" + reason(e) + " in " + directory + ")", e);
         }
+    }
+
+    /** Why an I/O operation failed, without the path it names (the caller names the file the user asked for). */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileSystemException fileSystem) {
+            return fileSystem.getReason() != null ? fileSystem.getReason() : e.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

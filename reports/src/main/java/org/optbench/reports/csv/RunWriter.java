@@ -10,8 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -64,12 +66,29 @@ public final class RunWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * Continues a run that was killed: reads both files, drops a torn last line (one without its line end), keeps
-     * the curve rows of complete trials only, rewrites both files atomically and appends from there. A directory
-     * without the files is started as new.
-     */
+    /** Decides, when a run is resumed, whether a trial whose rows are in the files is kept or run again. */
+    @FunctionalInterface
+    public interface Keep {
+        /**
+         * @param trial the trial's row
+         * @param curves its curve rows in file order (none when they were lost)
+         * @return true to keep the trial, false to drop its rows so that it runs again; throw to refuse the folder
+         */
+        boolean keep(TrialRow trial, List<CurveRow> curves);
+    }
+
+    /** {@link #resume(Path, Keep)} keeping every trial whose trial row is whole. */
     public static RunWriter resume(Path runDirectory) {
+        return resume(runDirectory, (trial, curves) -> true);
+    }
+
+    /**
+     * Continues a run that was killed: reads both files, drops a torn last line (one without its line end), asks
+     * {@code keep} about every trial with a trial row (the first row of an id counts), keeps the curve rows of the
+     * kept trials only, rewrites both files atomically and appends from there. Nothing is rewritten when
+     * {@code keep} throws. A directory without the files is started as new.
+     */
+    public static RunWriter resume(Path runDirectory, Keep keep) {
         Path trialsFile = runDirectory.resolve(RunFiles.TRIALS);
         Path curvesFile = runDirectory.resolve(RunFiles.CURVES);
         if (!Files.exists(trialsFile) && !Files.exists(curvesFile)) {
@@ -77,16 +96,23 @@ public final class RunWriter implements AutoCloseable {
         }
         List<TrialRow> trialRows = readComplete(trialsFile, RunSchema.TRIALS_HEADER).rows().stream()
                 .map(RunSchema::trial).toList();
+        List<CurveRow> allCurves = readComplete(curvesFile, RunSchema.CURVES_HEADER).rows().stream()
+                .map(RunSchema::curve).toList();
+        Map<Integer, List<CurveRow>> curvesOf = new HashMap<>();
+        for (CurveRow row : allCurves) {
+            curvesOf.computeIfAbsent(row.trial(), id -> new ArrayList<>()).add(row);
+        }
         // The same trial twice means two processes wrote here; keep the first, as the file order says.
         List<TrialRow> unique = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
         Set<Integer> ids = new TreeSet<>();
         for (TrialRow row : trialRows) {
-            if (ids.add(row.trial())) {
+            if (seen.add(row.trial()) && keep.keep(row, curvesOf.getOrDefault(row.trial(), List.of()))) {
                 unique.add(row);
+                ids.add(row.trial());
             }
         }
-        List<CurveRow> curveRows = readComplete(curvesFile, RunSchema.CURVES_HEADER).rows().stream()
-                .map(RunSchema::curve).filter(row -> ids.contains(row.trial())).toList();
+        List<CurveRow> curveRows = allCurves.stream().filter(row -> ids.contains(row.trial())).toList();
         Cells.writeAtomically(trialsFile, render(RunSchema.TRIALS_HEADER, unique, RunSchema::cells));
         Cells.writeAtomically(curvesFile, render(RunSchema.CURVES_HEADER, curveRows, RunSchema::cells));
         try {
