@@ -48,14 +48,14 @@ class CompareMarkdownTest {
     void aFileInPlaceOfTheFolderIsNamed() throws IOException {
         Path notAFolder = Files.writeString(folder.resolve("notes.txt"), "x");
         String message = refused(notAFolder.resolve("compare.md"));
-        assertEquals("optbench: cannot write " + notAFolder.resolve("compare.md") + ": " + notAFolder
+        assertEquals("optbench: compare: cannot write " + notAFolder.resolve("compare.md") + ": " + notAFolder
                 + " is a file, not a folder", message);
     }
 
     @Test
     void aFolderAsTheTargetIsNamed() {
         String message = refused(candidate);
-        assertEquals("optbench: cannot write " + candidate + ": it is a folder; give a file name", message);
+        assertEquals("optbench: compare: cannot write " + candidate + ": it is a folder; give a file name", message);
     }
 
     @Test
