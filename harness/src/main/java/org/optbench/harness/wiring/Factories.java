@@ -1,5 +1,6 @@
 package org.optbench.harness.wiring;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -63,6 +64,22 @@ public final class Factories {
         return new SimpleRegularizer(name, description, List.copyOf(parameters), create);
     }
 
+    /** How a data set is loaded or generated from its parameters and the run's data options. */
+    @FunctionalInterface
+    public interface DatasetConstructor {
+        Dataset load(ParameterValues values, DataOptions options) throws IOException;
+    }
+
+    /**
+     * A data set factory; {@code load} is called once per run and data set, before any trial starts. The data set's
+     * name should be {@code values.canonical()} (as outputs echo it); a generated set should draw from
+     * {@code options.seed()} so that every trial of a run sees the same data.
+     */
+    public static DatasetFactory dataset(String name, String description, List<ParameterSpec> parameters,
+            DatasetConstructor load) {
+        return new SimpleDataset(name, description, List.copyOf(parameters), load);
+    }
+
     /** A function factory. */
     public static FunctionFactory function(String name, String description, List<ParameterSpec> parameters,
             Function<ParameterValues, TestFunction> create) {
@@ -93,6 +110,14 @@ public final class Factories {
         @Override
         public Schedule create(ParameterValues values, double baseRate, RunLength length) {
             return constructor.create(values, baseRate, length);
+        }
+    }
+
+    private record SimpleDataset(String name, String description, List<ParameterSpec> parameters,
+            DatasetConstructor loader) implements DatasetFactory {
+        @Override
+        public Dataset load(ParameterValues values, DataOptions options) throws IOException {
+            return loader.load(values, options);
         }
     }
 
