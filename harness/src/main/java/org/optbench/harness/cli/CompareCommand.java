@@ -13,9 +13,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code optbench compare BASELINE CANDIDATE}: the nightly regression verdict. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares a candidate run with a baseline run, configuration by configuration (Welch's test with",
-                "a minimum effect, Holm-adjusted; seconds per epoch; failed trials). Exit 0: no regression,",
-                "1: a regression, 2: unusable input. Writes the table to CANDIDATE/compare.md (or --markdown)."})
+        description = {"Compares a candidate run with a baseline run and says whether it regressed.",
+                "Configuration by configuration: Welch's test with a minimum effect, Holm-adjusted; seconds per epoch;",
+                "failed trials. Exit 0: no regression, 1: a regression, 2: unusable input. Writes the table to",
+                "CANDIDATE/compare.md (or --markdown)."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
