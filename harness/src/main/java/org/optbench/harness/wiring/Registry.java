@@ -330,8 +330,8 @@ public final class Registry {
     /** A class of a plug-in's component that cannot be loaded, as a one-line user error naming the plug-in. */
     private UserError linkage(String origin, String kind, String name, LinkageError e) {
         Plugin plugin = origins.get(kind + ":" + name);
-        return new UserError(origin + ": " + kind + " '" + name + "'" + (plugin == null ? "" : " of plug-in " + plugin.label())
-                + ": " + Plugins.explain(e), e);
+        return new UserError(origin + ": " + name + (plugin == null ? "" : ", from plug-in " + plugin.label()) + ": "
+                + Plugins.explain(e), e);
     }
 
     /** The named optimizer factory, if bound. */

@@ -109,7 +109,7 @@ public final class Wiring {
             if (registry.byKind().values().stream().allMatch(Map::isEmpty)) {
                 for (Class<? extends Component> type : FACTORY_TYPES) {
                     if (injector.getExistingBinding(Key.get(type)) != null) {
-                        throw new UserError("plug-in " + plugin.label() + " binds a " + type.getSimpleName() + " with a plain"
+                        throw new UserError("plug-in " + plugin.label() + " binds its " + type.getSimpleName() + " with a plain"
                                 + " @Provides method, which contributes nothing; use @ProvidesIntoMap and @StringMapKey(\"name\")");
                     }
                 }

@@ -133,8 +133,7 @@ class PluginsTest {
         Path jar = halfStep().omit(RULE).build(folder, "no-rule");
         Cli.Result result = withJars(List.of(jar), "run", experiment(folder, "half-step").toString(), "--out",
                 folder.resolve("run").toString());
-        oneLineUserError(result, "optimizer 'half-step' of plug-in " + MODULE, "class com.example.HalfStep is missing",
-                jar.toString());
+        oneLineUserError(result, "half-step, from plug-in " + MODULE + " (from " + jar + ")", "class com.example.HalfStep is missing");
         assertFalse(Files.exists(folder.resolve("run")), "nothing written");
     }
 
@@ -158,7 +157,7 @@ class PluginsTest {
     @Test
     void aPlainProvidesMethodContributesNothingAndIsNamed(@TempDir Path folder) throws Exception {
         Path jar = halfStep("half-step", "half-step", "@Provides", "").build(folder, "provides");
-        oneLineUserError(withJars(List.of(jar), "list"), "binds a OptimizerFactory with a plain @Provides method",
+        oneLineUserError(withJars(List.of(jar), "list"), "binds its OptimizerFactory with a plain @Provides method",
                 "@ProvidesIntoMap");
     }
 
