@@ -11,7 +11,10 @@ package org.optbench.reports;
  *       {@code step,lr,loss,x0[,x1,...]}, one row per update, row 0 the start point;</li>
  *   <li>{@code landscapes/NAME.csv}: the function's values on a grid for plotting, header {@code x0,f} (1-D) or
  *       {@code x0,x1,f} (2-D), and {@code landscapes/NAME-minima.csv}, header {@code x0[,x1]}, where NAME is the
- *       data set's component string made safe for a file name.</li>
+ *       data set's component string made safe for a file name;</li>
+ *   <li>{@code rates/trial-N.csv}: the learning rate of every update of model trial N (the first repeat of each
+ *       optimizer, schedule and data set), header {@code step,lr}: {@code step} is the update count after the
+ *       update, so row k holds the rate of update k − 1, as {@code curves.csv} and the traces do.</li>
  * </ul>
  */
 public final class RunFiles {
@@ -23,6 +26,7 @@ public final class RunFiles {
     public static final String FIGURES = "figures";
     public static final String TRACES = "traces";
     public static final String LANDSCAPES = "landscapes";
+    public static final String RATES = "rates";
 
     private RunFiles() {
     }
@@ -30,6 +34,11 @@ public final class RunFiles {
     /** The trace file of one trial, relative to the run directory. */
     public static String trace(int trial) {
         return TRACES + "/trial-" + trial + ".csv";
+    }
+
+    /** The per-update learning-rate file of one model trial, relative to the run directory. */
+    public static String rates(int trial) {
+        return RATES + "/trial-" + trial + ".csv";
     }
 
     /** A component string made safe as a file name: letters, digits, dot and dash kept, the rest as '_'. */

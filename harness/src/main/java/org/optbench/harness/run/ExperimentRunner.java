@@ -174,6 +174,7 @@ public final class ExperimentRunner {
             }
             return dataset;
         };
+        LearningRates.write(directory, trials, registry, provider);
         TrialExecutor executor = new LocalTrialExecutor(options.threads());
         progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
                 + trials.size() + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")

@@ -77,6 +77,32 @@ class ScheduleLengthTest {
     }
 
     @Test
+    void theRunRecordsEveryUpdatesRateForTheFigure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        // blobs with n = 90 and batch 10: 9 updates per epoch, 2 epochs, T = 18; warm-up w = 3 then cosine over 15.
+        java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("rates.yaml"),
+                "dataset: blobs(classes=3, dim=2, n=90)\nmodel: softmax\noptimizer: sgd(lr=0.1)\n"
+                + "schedule: warmup(warmup=3, then=cosine)\nepochs: 2\nbatch: 10\nrepeats: 2\n");
+        org.optbench.harness.testing.Cli.Result result = org.optbench.harness.testing.Cli.run("run", file.toString(), "--out",
+                folder.resolve("run").toString(), "--no-report");
+        assertEquals(0, result.code(), result.err());
+        List<String> rows = java.nio.file.Files.readAllLines(folder.resolve("run/rates/trial-0.csv"));
+        assertEquals("step,lr", rows.get(0));
+        assertEquals(19, rows.size(), "one row per update");
+        for (int k = 0; k < 18; k++) {
+            double expected = k < 3 ? 0.1 * (k + 1) / 4 : 0.05 * (1 + Math.cos(Math.PI * (k - 3) / 15));
+            String[] cells = rows.get(k + 1).split(",");
+            assertEquals(k + 1, Long.parseLong(cells[0]));
+            assertEquals(expected, Double.parseDouble(cells[1]), EXACT, "update " + k);
+        }
+        // The second repeat has the same rates: no second file.
+        assertTrue(!java.nio.file.Files.exists(folder.resolve("run/rates/trial-1.csv")));
+        // and curves.csv's last row has the rate of the last update, the same number
+        List<String> curves = java.nio.file.Files.readAllLines(folder.resolve("run/curves.csv"));
+        assertTrue(curves.stream().anyMatch(line -> line.contains(",18," + rows.get(18).split(",")[1] + ",")), curves.toString());
+    }
+
+    @Test
     void aNegativeRateFailsTheTrialNamingTheScheduleNotAsDivergence() {
         TrialResult result = TrialRunnerTest.FUNCTIONS.run(withSchedule("sign-flip", 5));
         assertEquals(TrialStatus.FAILED, result.row().status());
