@@ -127,22 +127,53 @@ class FigureAxesTest {
         assertDistinct(new Palette(many), many);
     }
 
+    /**
+     * Writes a run's CSV file by column name, so the test does not depend on the row records' constructors; a
+     * seed column not given (e.g. a data seed) gets 1, any other column not given is empty (NaN).
+     */
+    private static void writeCsv(Path file, List<String> header, List<java.util.Map<String, String>> rows)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(",", header));
+        for (java.util.Map<String, String> row : rows) {
+            lines.add(String.join(",", header.stream()
+                    .map(column -> row.getOrDefault(column, column.endsWith("seed") ? "1" : "")).toList()));
+        }
+        java.nio.file.Files.write(file, lines);
+    }
+
     @Test
     void accuracyAxesStayWithinZeroAndHundredPercent() throws IOException {
-        // Two seeds at 0.9 and 1.0 accuracy in every row: the final-accuracy interval is 95 ± 12.7 · 5 = 95 ± 63.5,
-        // which would reach 158% (t(0.975, 1) = 12.706, standard error 5).
-        try (RunWriter writer = RunWriter.create(directory)) {
-            for (int repeat = 0; repeat < 2; repeat++) {
-                double accuracy = repeat == 0 ? 0.9 : 1.0;
-                for (long[] evaluation : EVALUATIONS) {
-                    writer.writeCurve(new CurveRow(repeat, SGD, 7L + repeat, repeat, (int) evaluation[0], evaluation[1],
-                            0.1, 1, 1, accuracy, 1, accuracy, evaluation[1]));
-                }
-                writer.writeTrial(new TrialRow(repeat, SGD, 7L + repeat, repeat, TrialStatus.OK, 2, 2, 1876, 0.3,
-                        0.3, accuracy, 0.3, accuracy, 0.3, accuracy, 5, 2, Double.NaN, -1, ""));
+        // Two seeds at 0.9 and 1.0 accuracy in every row: the final-accuracy interval is 95 ± 12.706 · 5 = 95 ± 63.5
+        // (t(0.975, 1) = 12.706, standard error 5), which would reach 158%.
+        List<java.util.Map<String, String>> curves = new ArrayList<>();
+        List<java.util.Map<String, String>> trials = new ArrayList<>();
+        for (int repeat = 0; repeat < 2; repeat++) {
+            String accuracy = repeat == 0 ? "0.9" : "1.0";
+            for (long[] evaluation : EVALUATIONS) {
+                curves.add(java.util.Map.ofEntries(java.util.Map.entry("trial", "" + repeat),
+                        java.util.Map.entry("optimizer", SGD.optimizer()), java.util.Map.entry("schedule", SGD.schedule()),
+                        java.util.Map.entry("regularizers", SGD.regularizers()), java.util.Map.entry("dataset", SGD.dataset()),
+                        java.util.Map.entry("model", SGD.model()), java.util.Map.entry("repeat", "" + repeat),
+                        java.util.Map.entry("epoch", "" + evaluation[0]), java.util.Map.entry("step", "" + evaluation[1]),
+                        java.util.Map.entry("lr", "0.1"), java.util.Map.entry("train_loss", "1"),
+                        java.util.Map.entry("val_loss", "1"), java.util.Map.entry("val_accuracy", accuracy),
+                        java.util.Map.entry("test_loss", "1"), java.util.Map.entry("test_accuracy", accuracy),
+                        java.util.Map.entry("elapsed_s", "" + evaluation[1])));
             }
-            writer.finish();
+            trials.add(java.util.Map.ofEntries(java.util.Map.entry("trial", "" + repeat),
+                    java.util.Map.entry("optimizer", SGD.optimizer()), java.util.Map.entry("schedule", SGD.schedule()),
+                    java.util.Map.entry("regularizers", SGD.regularizers()), java.util.Map.entry("dataset", SGD.dataset()),
+                    java.util.Map.entry("model", SGD.model()), java.util.Map.entry("repeat", "" + repeat),
+                    java.util.Map.entry("status", "ok"), java.util.Map.entry("epochs_run", "2"),
+                    java.util.Map.entry("best_epoch", "2"), java.util.Map.entry("steps", "1876"),
+                    java.util.Map.entry("val_accuracy", accuracy), java.util.Map.entry("test_accuracy", accuracy),
+                    java.util.Map.entry("steps_to_target", "-1")));
         }
+        writeCsv(directory.resolve(org.optbench.reports.RunFiles.CURVES), org.optbench.reports.csv.RunSchema.CURVES_HEADER,
+                curves);
+        writeCsv(directory.resolve(org.optbench.reports.RunFiles.TRIALS), org.optbench.reports.csv.RunSchema.TRIALS_HEADER,
+                trials);
         RunData data = RunData.load(directory);
         XYChart dots = new Figures().finalAccuracy(data, "mnist").orElseThrow();
         assertEquals(100, dots.getStyler().getYAxisMax(), 0);
