@@ -3,36 +3,39 @@ package org.optbench.harness.trial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.optbench.harness.UserError;
 import org.optbench.harness.config.ComponentParser;
+import org.optbench.harness.testing.Cli;
+import org.optbench.harness.testing.TestComponentsModule;
 import org.optbench.optimizers.schedules.RunLength;
 import org.optbench.optimizers.schedules.Schedule;
+import org.optbench.reports.RunData;
+import org.optbench.reports.TrialRow;
 import org.optbench.reports.TrialStatus;
-import org.optbench.reports.csv.TraceCsv;
 
 /** Schedules that span the run ({@code steps=auto}), the warm-up, and the check of every scheduled rate. */
 class ScheduleLengthTest {
     private static final double EXACT = 1e-15;
 
-    private static Trial withSchedule(String schedule, int steps) {
-        Trial plain = TrialRunnerTest.function("quadratic(dim=2, kappa=1, start=[1, -2])", "sgd(lr=0.1)", List.of(),
-                TrialRunnerTest.steps(steps, null));
-        String canonical = TrialRunnerTest.REGISTRY.schedule(ComponentParser.parse(schedule, "test"), "test").get(0).canonical();
-        return new Trial(plain.id(), plain.dataset(), plain.model(), plain.optimizer(), canonical, plain.regularizers(),
-                plain.repeat(), plain.seed(), plain.settings());
-    }
-
     @Test
     void cosineWithStepsAutoSpansTheFunctionsSteps() {
         // T = 4 updates, η_0 = 0.1: η_k = 0.05 (1 + cos(π k / 4)); trace row k >= 1 holds the rate of update k − 1.
-        List<TraceCsv.Point> trace = TrialRunnerTest.FUNCTIONS.run(withSchedule("cosine(steps=auto)", 4)).trace();
-        assertEquals(0.1, trace.get(1).learningRate(), EXACT);
-        assertEquals(0.05 * (1 + Math.cos(Math.PI / 4)), trace.get(2).learningRate(), EXACT);
-        assertEquals(0.05, trace.get(3).learningRate(), EXACT);
-        assertEquals(0.05 * (1 + Math.cos(3 * Math.PI / 4)), trace.get(4).learningRate(), EXACT);
-        assertEquals("cosine(steps=auto, final=0, unit=step)", withSchedule("cosine(steps=auto)", 4).schedule());
+        Cli.Result result = Cli.run("trace", "--function", "quadratic(dim=2, kappa=1)", "--optimizer", "sgd(lr=0.1)",
+                "--schedule", "cosine(steps=auto)", "--steps", "4");
+        assertEquals(0, result.code(), result.err());
+        List<String> rows = result.out().lines().toList();
+        double[] expected = {0.1, 0.05 * (1 + Math.cos(Math.PI / 4)), 0.05, 0.05 * (1 + Math.cos(3 * Math.PI / 4))};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(expected[k], Double.parseDouble(rows.get(k + 2).split(",")[1]), EXACT, "update " + k);
+        }
+        assertEquals("cosine(steps=auto, final=0, unit=step)",
+                TrialRunnerTest.REGISTRY.schedule(ComponentParser.parse("cosine(steps=auto)", "test"), "test").get(0).canonical());
     }
 
     @Test
@@ -77,16 +80,15 @@ class ScheduleLengthTest {
     }
 
     @Test
-    void theRunRecordsEveryUpdatesRateForTheFigure(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
-            throws java.io.IOException {
+    void theRunRecordsEveryUpdatesRateForTheFigure(@TempDir Path folder) throws IOException {
         // blobs with n = 90 and batch 10: 9 updates per epoch, 2 epochs, T = 18; warm-up w = 3 then cosine over 15.
-        java.nio.file.Path file = java.nio.file.Files.writeString(folder.resolve("rates.yaml"),
+        java.nio.file.Path file = Files.writeString(folder.resolve("rates.yaml"),
                 "dataset: blobs(classes=3, dim=2, n=90)\nmodel: softmax\noptimizer: sgd(lr=0.1)\n"
                 + "schedule: warmup(warmup=3, then=cosine)\nepochs: 2\nbatch: 10\nrepeats: 2\n");
-        org.optbench.harness.testing.Cli.Result result = org.optbench.harness.testing.Cli.run("run", file.toString(), "--out",
+        Cli.Result result = Cli.run("run", file.toString(), "--out",
                 folder.resolve("run").toString(), "--no-report");
         assertEquals(0, result.code(), result.err());
-        List<String> rows = java.nio.file.Files.readAllLines(folder.resolve("run/rates/trial-0.csv"));
+        List<String> rows = Files.readAllLines(folder.resolve("run/rates/trial-0.csv"));
         assertEquals("step,lr", rows.get(0));
         assertEquals(19, rows.size(), "one row per update");
         for (int k = 0; k < 18; k++) {
@@ -96,18 +98,23 @@ class ScheduleLengthTest {
             assertEquals(expected, Double.parseDouble(cells[1]), EXACT, "update " + k);
         }
         // The second repeat has the same rates: no second file.
-        assertTrue(!java.nio.file.Files.exists(folder.resolve("run/rates/trial-1.csv")));
+        assertTrue(!Files.exists(folder.resolve("run/rates/trial-1.csv")));
         // and curves.csv's last row has the rate of the last update, the same number
-        List<String> curves = java.nio.file.Files.readAllLines(folder.resolve("run/curves.csv"));
+        List<String> curves = Files.readAllLines(folder.resolve("run/curves.csv"));
         assertTrue(curves.stream().anyMatch(line -> line.contains(",18," + rows.get(18).split(",")[1] + ",")), curves.toString());
     }
 
     @Test
-    void aNegativeRateFailsTheTrialNamingTheScheduleNotAsDivergence() {
-        TrialResult result = TrialRunnerTest.FUNCTIONS.run(withSchedule("sign-flip", 5));
-        assertEquals(TrialStatus.FAILED, result.row().status());
+    void aNegativeRateFailsTheTrialNamingTheScheduleNotAsDivergence(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("flip.yaml"),
+                "dataset: quadratic(dim=2, kappa=1)\noptimizer: sgd(lr=0.1)\nschedule: sign-flip\nsteps: 5\n");
+        Cli.Result result = Cli.run("run", file.toString(), "--out", folder.resolve("run").toString(), "--no-report",
+                "--verbose", "--module", TestComponentsModule.class.getName());
+        assertEquals(0, result.code(), result.err());
+        TrialRow row = RunData.load(folder.resolve("run")).trials().get(0);
+        assertEquals(TrialStatus.FAILED, row.status());
         assertEquals("IllegalStateException: schedule sign-flip(unit=step) gave the learning rate -0.1 at update 2;"
-                + " a schedule's rates must be finite and >= 0", result.row().message());
-        assertTrue(result.failure().contains("at org.optbench"), "the stack trace is kept for --verbose");
+                + " a schedule's rates must be finite and >= 0", row.message());
+        assertTrue(result.out().contains("at org.optbench.harness.wiring.Registry"), "--verbose prints the stack: " + result.out());
     }
 }
