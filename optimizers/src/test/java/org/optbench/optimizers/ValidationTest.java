@@ -22,6 +22,7 @@ import org.optbench.optimizers.schedules.ExponentialDecay;
 import org.optbench.optimizers.schedules.InverseTimeDecay;
 import org.optbench.optimizers.schedules.LinearDecay;
 import org.optbench.optimizers.schedules.LinearWarmup;
+import org.optbench.optimizers.schedules.OneCycle;
 import org.optbench.optimizers.schedules.Piecewise;
 import org.optbench.optimizers.schedules.RobbinsMonro;
 import org.optbench.optimizers.schedules.ScheduleUnit;
@@ -97,6 +98,12 @@ class ValidationTest {
                 bad("cosine: steps must be >= 1, got -5", () -> new CosineDecay(0.1, -5, 0)),
                 bad("warmup: warmup must be >= 1, got 0", () -> new LinearWarmup(0, new ConstantRate(0.1))),
                 bad("warmup: the schedule after warm-up must be given", () -> new LinearWarmup(5, null)),
+                bad("one-cycle: steps must be >= 2, got 1", () -> new OneCycle(0.1, 1, 0.3, 25, 1e4)),
+                bad("one-cycle: pct must be in (0, 1], got 0.0", () -> new OneCycle(0.1, 100, 0, 25, 1e4)),
+                bad("one-cycle: div must be finite and >= 1, got 0.5", () -> new OneCycle(0.1, 100, 0.3, 0.5, 1e4)),
+                bad("one-cycle: final_div must be finite and >= 1, got NaN", () -> new OneCycle(0.1, 100, 0.3, 25, Double.NaN)),
+                bad("one-cycle: pct · steps − 1 must be in [1, steps − 1), got 0.5 (pct 0.3, steps 5); raise steps or pct",
+                        () -> new OneCycle(0.1, 5, 0.3, 25, 1e4)),
                 bad("schedule: steps per epoch must be at least 1, got 0",
                         () -> new ConstantRate(0.1).perUpdate(ScheduleUnit.EPOCH, 0)),
                 bad("schedule: unit must be step or epoch, got epochs", () -> ScheduleUnit.parse("epochs")),

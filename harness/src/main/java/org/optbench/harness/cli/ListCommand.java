@@ -49,18 +49,37 @@ final class ListCommand implements Callable<Integer> {
         if (components.isEmpty()) {
             out.println("  (none)");
         }
+        // Columns as wide as the section's longest name, type and default (at least the old widths), so long
+        // parameter names such as final_div or weight_decay stay aligned.
+        int nameWidth = 11;
+        int typeWidth = 18;
+        int defaultWidth = 8;
+        for (Component component : components.values()) {
+            for (ParameterSpec parameter : shown(component)) {
+                nameWidth = Math.max(nameWidth, parameter.name().length());
+                typeWidth = Math.max(typeWidth, type(parameter).length());
+                defaultWidth = Math.max(defaultWidth, parameter.defaultText().length());
+            }
+        }
+        String row = "      %-" + nameWidth + "s %-" + typeWidth + "s default %-" + defaultWidth + "s %s%n";
         for (Component component : components.values()) {
             out.println("  " + component.name() + "  -  " + component.description());
-            List<ParameterSpec> parameters = component instanceof ScheduleFactory schedule ? Registry.scheduleParameters(schedule)
-                    : component instanceof FunctionFactory function ? Registry.functionParameters(function) : component.parameters();
-            for (ParameterSpec parameter : parameters) {
-                if (component instanceof ScheduleFactory && parameter.equals(Registry.UNIT)) {
-                    continue;
-                }
-                String type = parameter.type().label() + (parameter.choices().isEmpty() ? "" : " " + String.join("|", parameter.choices()));
-                out.printf("      %-11s %-18s default %-8s %s%n", parameter.name(), type, parameter.defaultText(), parameter.description());
+            for (ParameterSpec parameter : shown(component)) {
+                out.printf(row, parameter.name(), type(parameter), parameter.defaultText(), parameter.description());
             }
         }
         out.println();
+    }
+
+    /** The parameters listed for a component: a function's with start and noise; a schedule's without unit. */
+    private static List<ParameterSpec> shown(Component component) {
+        List<ParameterSpec> parameters = component instanceof FunctionFactory function ? Registry.functionParameters(function)
+                : component.parameters();
+        return parameters.stream().filter(parameter -> !(component instanceof ScheduleFactory && parameter.equals(Registry.UNIT)))
+                .toList();
+    }
+
+    private static String type(ParameterSpec parameter) {
+        return parameter.type().label() + (parameter.choices().isEmpty() ? "" : " " + String.join("|", parameter.choices()));
     }
 }

@@ -10,6 +10,7 @@ import org.optbench.harness.UserError;
 import org.optbench.harness.run.ExperimentRunner;
 import org.optbench.harness.run.Progress;
 import org.optbench.harness.trial.LocalTrialExecutor;
+import org.optbench.harness.wiring.Plugins;
 import org.optbench.harness.wiring.Registry;
 import org.optbench.harness.wiring.Wiring;
 import org.optbench.reports.RunFiles;
@@ -77,7 +78,9 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("--warmup must be a number of seconds >= 0 (0 turns the warm-up off), got " + warmupSeconds);
         }
         Registry registry = Wiring.registry(common.modules);
-        Progress progress = new Progress(console, System.console() != null);
+        registry = registry.withUnknownNameHint(Plugins.unknownNameHint(System.getenv("OPTBENCH_CLASSPATH"),
+                registry.plugins(), resume && out != null ? Plugins.recordedModules(out) : List.of()));
+        Progress progress = new Progress(console, System.console() != null, common.verbose);
         ExperimentRunner runner = new ExperimentRunner(registry, progress);
         ExperimentRunner.Outcome outcome = runner.run(new ExperimentRunner.Options(file, out, overrides,
                 threads, resume, dataDirectory, common.modules, figureFormats, !noReport, dryRun, warmupSeconds, maxTrials));

@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
 
 /** {@code optbench trace}: one optimizer on one analytic function, the trajectory as CSV. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Runs one optimizer on an analytic test function and writes its trajectory as CSV:",
-                "header step,lr,loss,x0[,x1,...], one row per update, row 0 the start point, full float precision."})
+        description = {"Runs one optimizer on an analytic test function and writes its trajectory as CSV.",
+                "Header step,lr,loss,x0[,x1,...]; one row per update, row 0 the start point, full float precision."})
 final class TraceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

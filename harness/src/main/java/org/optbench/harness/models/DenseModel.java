@@ -16,6 +16,12 @@ abstract class DenseModel extends BatchModel {
 
     DenseModel(String component, int inputs, int[] hidden, Activation activation, int outputs, OutputLoss loss,
             Dropout dropoutOrNull, int threads) {
+        this(component, inputs, hidden, activation, outputs, loss, dropoutOrNull, threads, null);
+    }
+
+    /** @param init every layer's weight initialization, or null for the choice by activation */
+    DenseModel(String component, int inputs, int[] hidden, Activation activation, int outputs, OutputLoss loss,
+            Dropout dropoutOrNull, int threads, WeightInit init) {
         super(component, threads);
         if (inputs < 1 || outputs < 1) {
             throw new IllegalArgumentException(component + ": inputs and outputs must be >= 1, got " + inputs + " and "
@@ -39,7 +45,7 @@ abstract class DenseModel extends BatchModel {
             sizes[i + 1] = hidden[i];
         }
         sizes[sizes.length - 1] = outputs;
-        stack = new DenseStack(component, sizes, activation, loss, dropoutOrNull, 0);
+        stack = new DenseStack(component, sizes, activation, loss, dropoutOrNull, 0, init);
         layout = new ParameterLayout(stack.blocks("dense"));
         this.loss = loss;
     }

@@ -25,6 +25,7 @@ final class DenseStack {
     private final Activation activation;
     private final OutputLoss loss;
     private final Dropout dropout;
+    private final WeightInit init;
     private final int[] weightOffset;
     private final int[] biasOffset;
     private final int end;
@@ -40,7 +41,14 @@ final class DenseStack {
     private int correct;
 
     DenseStack(String component, int[] sizes, Activation activation, OutputLoss loss, Dropout dropout, int offset) {
+        this(component, sizes, activation, loss, dropout, offset, null);
+    }
+
+    /** @param init the weight initialization of every layer, or null for the choice by activation */
+    DenseStack(String component, int[] sizes, Activation activation, OutputLoss loss, Dropout dropout, int offset,
+            WeightInit init) {
         this.component = component;
+        this.init = init;
         this.sizes = sizes.clone();
         this.activation = activation;
         this.loss = loss;
@@ -93,13 +101,17 @@ final class DenseStack {
         return blocks;
     }
 
-    /** He (normal, std √(2/fan-in)) before a ReLU, Glorot (uniform ±√(6/(fan-in + fan-out))) otherwise; biases 0. */
+    /**
+     * Every layer by {@code init} when given; otherwise He (normal, std √(2/fan-in)) before a ReLU, Glorot (uniform
+     * ±√(6/(fan-in + fan-out))) for the rest. Biases 0.
+     */
     void initialize(float[] parameters, SplittableRandom random) {
         for (int l = 0; l < layers(); l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
             boolean feedsRelu = l < layers() - 1 && activation == Activation.RELU;
-            Initializers.fill(parameters, weightOffset[l], in * out, in, out, feedsRelu, random);
+            WeightInit kind = init != null ? init : feedsRelu ? WeightInit.HE : WeightInit.GLOROT;
+            Initializers.fill(parameters, weightOffset[l], in * out, in, out, kind, random);
             java.util.Arrays.fill(parameters, biasOffset[l], biasOffset[l] + out, 0f);
         }
     }

@@ -14,7 +14,18 @@ final class Initializers {
      */
     static void fill(float[] parameters, int offset, int count, int fanIn, int fanOut, boolean he,
             SplittableRandom random) {
-        if (he) {
+        fill(parameters, offset, count, fanIn, fanOut, he ? WeightInit.HE : WeightInit.GLOROT, random);
+    }
+
+    /** Fills {@code count} weights at {@code offset} by {@code init}'s distribution. */
+    static void fill(float[] parameters, int offset, int count, int fanIn, int fanOut, WeightInit init,
+            SplittableRandom random) {
+        if (init == WeightInit.LECUN) {
+            double std = Math.sqrt(1.0 / fanIn);
+            for (int i = 0; i < count; i++) {
+                parameters[offset + i] = (float) (random.nextGaussian() * std);
+            }
+        } else if (init == WeightInit.HE) {
             double std = Math.sqrt(2.0 / fanIn);
             for (int i = 0; i < count; i++) {
                 parameters[offset + i] = (float) (random.nextGaussian() * std);

@@ -9,7 +9,8 @@ import org.optbench.optimizers.regularizers.Dropout;
  * hidden layer's activations while training, never at evaluation.
  *
  * <p>Layout: for each layer l, {@code dense{l}.weight} [out][in] (WEIGHT) then {@code dense{l}.bias} [out] (BIAS).
- * Initialization: He normal for layers feeding a ReLU, Glorot uniform otherwise, biases 0.
+ * Initialization ({@link WeightInit}): by default He normal for layers feeding a ReLU, Glorot uniform otherwise;
+ * or one distribution for every layer; biases 0.
  */
 public final class Mlp extends DenseModel {
 
@@ -28,6 +29,15 @@ public final class Mlp extends DenseModel {
     /** As {@link #Mlp(int, int[], Activation, int, OutputLoss, Dropout)} with {@code threads} per matrix product. */
     public Mlp(int inputs, int[] hidden, Activation activation, int outputs, OutputLoss loss, Dropout dropoutOrNull,
             int threads) {
-        super("mlp", inputs, hidden, activation, outputs, loss, dropoutOrNull, threads);
+        this(inputs, hidden, activation, outputs, loss, dropoutOrNull, threads, null);
+    }
+
+    /**
+     * As {@link #Mlp(int, int[], Activation, int, OutputLoss, Dropout, int)} with every layer's weights drawn by
+     * {@code init}, or by the activation's default when {@code init} is null.
+     */
+    public Mlp(int inputs, int[] hidden, Activation activation, int outputs, OutputLoss loss, Dropout dropoutOrNull,
+            int threads, WeightInit init) {
+        super("mlp", inputs, hidden, activation, outputs, loss, dropoutOrNull, threads, init);
     }
 }

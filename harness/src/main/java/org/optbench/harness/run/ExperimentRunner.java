@@ -227,6 +227,7 @@ public final class ExperimentRunner {
             }
             return dataset;
         };
+        LearningRates.write(directory, trials, registry, provider);
         TrialExecutor executor = new LocalTrialExecutor(options.threads());
         progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
                 + trials.size() + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")
@@ -624,6 +625,7 @@ public final class ExperimentRunner {
             manifest.put("trials", trials);
             manifest.put("overrides", options.overrides());
             manifest.put("modules", options.modules());
+            manifest.put("plugins", plugins());
             manifest.put("git_commit", Provenance.gitCommit());
             manifest.put("machine", Provenance.machine());
             manifest.put("threads", options.threads());
@@ -637,11 +639,17 @@ public final class ExperimentRunner {
         session.put("threads", options.threads());
         session.put("resumed", options.resume());
         session.put("git_commit", previous == null ? manifest.get("git_commit") : Provenance.gitCommit());
+        session.put("plugins", plugins());
         @SuppressWarnings("unchecked")
         List<Object> sessions = new ArrayList<>((List<Object>) manifest.getOrDefault("sessions", new ArrayList<>()));
         sessions.add(session);
         manifest.put("sessions", sessions);
         return manifest;
+    }
+
+    /** Each user module's class, how it was found, and its jar's path, size, sha256 and version. */
+    private List<Map<String, Object>> plugins() {
+        return registry.plugins().stream().map(org.optbench.harness.wiring.Plugin::manifestEntry).toList();
     }
 
     @SuppressWarnings("unchecked")

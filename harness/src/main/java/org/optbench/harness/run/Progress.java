@@ -14,6 +14,7 @@ public final class Progress {
     private static final int BAR_WIDTH = 30;
     private final PrintWriter out;
     private final boolean interactive;
+    private final boolean verbose;
     private int total;
     private int done;
     private int doneAtStart;
@@ -24,8 +25,14 @@ public final class Progress {
 
     /** @param interactive whether to redraw one bar line ({@code System.console() != null}) */
     public Progress(PrintWriter out, boolean interactive) {
+        this(out, interactive, false);
+    }
+
+    /** @param verbose whether a failed trial's stack trace is printed ({@code --verbose}) */
+    public Progress(PrintWriter out, boolean interactive, boolean verbose) {
         this.out = out;
         this.interactive = interactive;
+        this.verbose = verbose;
     }
 
     /** The run starts with {@code alreadyDone} of {@code total} trials finished by an earlier session. */
@@ -64,6 +71,11 @@ public final class Progress {
             diverged++;
         } else if (row.status() == TrialStatus.FAILED) {
             failed++;
+            if (verbose && !result.failure().isEmpty()) {
+                clearBar();
+                out.print("trial " + row.trial() + " failed: " + result.failure());
+                out.flush();
+            }
         }
         if (interactive) {
             drawBar();

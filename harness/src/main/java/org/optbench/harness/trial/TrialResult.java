@@ -14,13 +14,20 @@ import org.optbench.reports.csv.TraceCsv;
  * @param row the summary row of {@code trials.csv}
  * @param trace the trajectory, row 0 the start point; empty for model trials
  * @param warnings messages for the user
+ * @param failure the stack trace of the error that failed the trial ({@code --verbose} prints it), empty otherwise
  */
 public record TrialResult(Trial trial, List<CurveRow> curves, TrialRow row, List<TraceCsv.Point> trace,
-        List<String> warnings) {
+        List<String> warnings, String failure) {
 
     public TrialResult {
         curves = List.copyOf(curves);
         trace = List.copyOf(trace);
         warnings = List.copyOf(warnings);
+        failure = failure == null ? "" : failure;
+    }
+
+    /** A result without a failure. */
+    public TrialResult(Trial trial, List<CurveRow> curves, TrialRow row, List<TraceCsv.Point> trace, List<String> warnings) {
+        this(trial, curves, row, trace, warnings, "");
     }
 }

@@ -18,6 +18,7 @@ import org.optbench.optimizers.OptimizerState;
 import org.optbench.optimizers.ParameterLayout;
 import org.optbench.optimizers.regularizers.EarlyStopping;
 import org.optbench.optimizers.regularizers.RegularizerSet;
+import org.optbench.optimizers.schedules.RunLength;
 import org.optbench.optimizers.schedules.Schedule;
 import org.optbench.reports.Configuration;
 import org.optbench.reports.CurveRow;
@@ -54,12 +55,16 @@ public final class TrialRunner {
         long start = System.nanoTime();
         try {
             return trial.isFunction() ? runFunction(trial, start) : runModel(trial, start);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
+            // LinkageError: a plug-in class missing or compiled for a newer Java fails this trial, not the run.
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             TrialRow row = new TrialRow(trial.id(), trial.configuration(), trial.seed(), trial.dataSeed(), trial.repeat(), TrialStatus.FAILED,
                     0, -1, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     seconds(System.nanoTime() - start), Double.NaN, Double.NaN, -1, message);
-            return new TrialResult(trial, List.of(), row, List.of(), List.of("trial " + trial.id() + " failed: " + message));
+            java.io.StringWriter stack = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(stack));
+            return new TrialResult(trial, List.of(), row, List.of(), List.of("trial " + trial.id() + " failed: " + message),
+                    stack.toString());
         }
     }
 
@@ -212,7 +217,8 @@ public final class TrialRunner {
         BatchPlan plan = new BatchPlan(train.count(), batchSize,
                 settings.dropLastBatch() ? LastBatchPolicy.DROP : LastBatchPolicy.KEEP);
         int batches = plan.batchesPerEpoch();
-        Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), batches);
+        Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(),
+                new RunLength((long) settings.epochs() * batches, batches));
         List<String> warnings = new ArrayList<>();
         if (optimizer.expectsFullBatch() && !plan.isFullBatch()) {
             warnings.add("trial " + trial.id() + ": " + optimizer.name() + " is meant for full-batch gradients but runs on"
@@ -321,7 +327,7 @@ public final class TrialRunner {
         TrialSeeds seeds = new TrialSeeds(trial.seed());
         RegularizerSet regularizers = regularizers(trial);
         Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
-        Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), 1);
+        Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), new RunLength(settings.steps(), 1));
         int dimension = function.dimension();
         ParameterLayout layout = ParameterLayout.allWeights(dimension);
         float[] theta = new float[dimension];

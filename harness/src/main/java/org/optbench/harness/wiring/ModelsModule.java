@@ -19,6 +19,7 @@ import org.optbench.harness.models.Mlp;
 import org.optbench.harness.models.OutputLoss;
 import org.optbench.harness.models.ScalarReluNet;
 import org.optbench.harness.models.SoftmaxRegression;
+import org.optbench.harness.models.WeightInit;
 import org.optbench.optimizers.regularizers.Dropout;
 
 /**
@@ -60,7 +61,10 @@ public final class ModelsModule extends AbstractModule {
         return Factories.model("mlp",
                 "multi-layer perceptron; softmax cross-entropy for classes, mean squared error for targets; dropout on hidden layers",
                 List.of(integers("hidden", List.of(128), "units of each hidden layer, e.g. [128] or [256, 128]"),
-                        choice("activation", "relu", "hidden activation", "relu", "sigmoid", "tanh")),
+                        choice("activation", "relu", "hidden activation", "relu", "sigmoid", "tanh"),
+                        new ParameterSpec("init", ParameterType.CHOICE, null,
+                                "weights of every layer: he N(0, 2/fan_in), glorot U(±√(6/(fan_in+fan_out))), lecun N(0, 1/fan_in);"
+                                + " default: he before relu, glorot elsewhere", List.of("he", "glorot", "lecun"))),
                 (values, dataset, dropout) -> {
                     int[] hidden = values.integerArray("hidden");
                     if (hidden.length == 0 && dropout.isPresent()) {
@@ -70,7 +74,7 @@ public final class ModelsModule extends AbstractModule {
                     return new Mlp(dataset.train().featureCount(), hidden, Activation.parse(values.choice("activation")),
                             classification ? dataset.classCount() : dataset.train().targetCount(),
                             classification ? OutputLoss.SOFTMAX_CROSS_ENTROPY : OutputLoss.MEAN_SQUARED_ERROR,
-                            dropout.orElse(null));
+                            dropout.orElse(null), 1, values.has("init") ? WeightInit.parse(values.choice("init")) : null);
                 });
     }
 

@@ -111,6 +111,8 @@ public final class ParameterResolver {
                 return switch (parameter.type()) {
                     case REAL -> parseReal(text, prefix + " must be a real number");
                     case INTEGER -> parseInteger(text, prefix + " must be an integer");
+                    case UPDATES -> ParameterSpec.AUTO.equals(text) ? ParameterSpec.AUTO
+                            : parseInteger(text, prefix + " must be an integer or auto");
                     case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
                         case "true" -> Boolean.TRUE;
                         case "false" -> Boolean.FALSE;

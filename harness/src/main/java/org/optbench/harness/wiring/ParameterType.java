@@ -13,7 +13,9 @@ public enum ParameterType {
     /** A list of real numbers, e.g. {@code [0.1, 0.01]}. */
     REAL_LIST("list of reals"),
     /** A list of whole numbers, e.g. {@code [128, 64]}. */
-    INTEGER_LIST("list of integers");
+    INTEGER_LIST("list of integers"),
+    /** A count of updates, or {@code auto} for the whole run ({@link ParameterValues#updates}). */
+    UPDATES("integer or auto");
 
     private final String label;
 

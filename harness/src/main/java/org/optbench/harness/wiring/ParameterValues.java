@@ -61,6 +61,19 @@ public final class ParameterValues {
         return (List<Integer>) require(name);
     }
 
+    /**
+     * An {@link ParameterType#UPDATES} parameter: its integer, or the run's total updates for {@code auto}.
+     *
+     * @param length the run's length in the schedule's unit, as the schedule factory received it
+     */
+    public long updates(String name, org.optbench.optimizers.schedules.RunLength length) {
+        Object value = require(name);
+        if (ParameterSpec.AUTO.equals(value)) {
+            return length.totalUpdates();
+        }
+        return ((Number) value).longValue();
+    }
+
     /** A real list as an array. */
     public double[] realArray(String name) {
         return reals(name).stream().mapToDouble(Double::doubleValue).toArray();

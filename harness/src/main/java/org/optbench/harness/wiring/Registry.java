@@ -17,6 +17,7 @@ import org.optbench.harness.models.Model;
 import org.optbench.optimizers.regularizers.Dropout;
 import org.optbench.optimizers.Optimizer;
 import org.optbench.optimizers.regularizers.Regularizer;
+import org.optbench.optimizers.schedules.RunLength;
 import org.optbench.optimizers.schedules.Schedule;
 import org.optbench.optimizers.schedules.ScheduleUnit;
 
@@ -42,6 +43,10 @@ public final class Registry {
     private final Map<String, DatasetFactory> datasets;
     private final Map<String, FunctionFactory> functions;
     private final Map<String, ModelFactory> models;
+    private final List<Plugin> plugins;
+    /** The plug-in each plug-in component came from, keyed {@code kind:name}. */
+    private final Map<String, Plugin> origins;
+    private final String unknownNameHint;
 
     @Inject
     public Registry(Map<String, OptimizerFactory> optimizers, Map<String, ScheduleFactory> schedules,
@@ -53,11 +58,55 @@ public final class Registry {
         this.datasets = new TreeMap<>(datasets);
         this.functions = new TreeMap<>(functions);
         this.models = new TreeMap<>(models);
+        this.plugins = List.of();
+        this.origins = Map.of();
+        this.unknownNameHint = "";
         for (String name : datasets.keySet()) {
             if (functions.containsKey(name)) {
                 throw new IllegalStateException("'" + name + "' is bound both as a data set and as a function");
             }
         }
+    }
+
+    private Registry(Registry other, List<Plugin> plugins, Map<String, Plugin> origins, String unknownNameHint) {
+        this.optimizers = other.optimizers;
+        this.schedules = other.schedules;
+        this.regularizers = other.regularizers;
+        this.datasets = other.datasets;
+        this.functions = other.functions;
+        this.models = other.models;
+        this.plugins = List.copyOf(plugins);
+        this.origins = Map.copyOf(origins);
+        this.unknownNameHint = unknownNameHint;
+    }
+
+    /** This registry knowing which plug-ins it holds and which component came from which. */
+    Registry withPlugins(List<Plugin> loaded, Map<String, Plugin> componentOrigins) {
+        return new Registry(this, loaded, componentOrigins, unknownNameHint);
+    }
+
+    /**
+     * This registry adding {@code hint} to the message of an unknown name (see {@link Plugins#unknownNameHint}).
+     */
+    public Registry withUnknownNameHint(String hint) {
+        return new Registry(this, plugins, origins, hint);
+    }
+
+    /** The user modules in this registry, discovered or given with {@code --module}, in load order. */
+    public List<Plugin> plugins() {
+        return plugins;
+    }
+
+    /** Every component by kind ({@code optimizer}, {@code schedule}, ...), in a fixed order. */
+    public Map<String, Map<String, ? extends Component>> byKind() {
+        Map<String, Map<String, ? extends Component>> all = new java.util.LinkedHashMap<>();
+        all.put("optimizer", optimizers);
+        all.put("schedule", schedules);
+        all.put("regularizer", regularizers);
+        all.put("data set", datasets);
+        all.put("function", functions);
+        all.put("model", models);
+        return all;
     }
 
     public Map<String, OptimizerFactory> optimizers() {
@@ -104,7 +153,7 @@ public final class Registry {
         OptimizerFactory factory = lookup("optimizer", optimizers, spec, origin);
         List<Resolved<OptimizerFactory>> result = new ArrayList<>();
         for (ParameterValues values : ParameterResolver.resolve(factory, factory.parameters(), spec, origin)) {
-            check(origin, () -> factory.create(values));
+            check(origin, "optimizer", factory, () -> factory.create(values));
             result.add(new Resolved<>(factory, values));
         }
         return result;
@@ -115,7 +164,7 @@ public final class Registry {
         ScheduleFactory factory = lookup("schedule", schedules, spec, origin);
         List<Resolved<ScheduleFactory>> result = new ArrayList<>();
         for (ParameterValues values : ParameterResolver.resolve(factory, scheduleParameters(factory), spec, origin)) {
-            check(origin, () -> factory.create(values, 1.0));
+            check(origin, "schedule", factory, () -> factory.create(values, 1.0, RunLength.UNKNOWN));
             result.add(new Resolved<>(factory, values));
         }
         return result;
@@ -126,7 +175,7 @@ public final class Registry {
         RegularizerFactory factory = lookup("regularizer", regularizers, spec, origin);
         List<Resolved<RegularizerFactory>> result = new ArrayList<>();
         for (ParameterValues values : ParameterResolver.resolve(factory, factory.parameters(), spec, origin)) {
-            check(origin, () -> factory.create(values));
+            check(origin, "regularizer", factory, () -> factory.create(values));
             result.add(new Resolved<>(factory, values));
         }
         return result;
@@ -151,7 +200,7 @@ public final class Registry {
         FunctionFactory function = functions.get(spec.name());
         if (function != null) {
             for (ParameterValues values : ParameterResolver.resolve(function, functionParameters(function), spec, origin)) {
-                check(origin, () -> function.create(values));
+                check(origin, "function", function, () -> function.create(values));
                 if (values.has(START.name())) {
                     int dimension = function.create(values).dimension();
                     if (values.reals(START.name()).size() != dimension) {
@@ -185,14 +234,39 @@ public final class Registry {
     }
 
     /**
-     * Builds a schedule read per update: its own unit applied with {@code stepsPerEpoch}.
+     * Builds a schedule read per update: its own unit applied with the run's updates per epoch, every rate checked
+     * finite and {@code >= 0} (a bad rate fails the trial naming the schedule, rather than passing for the
+     * optimizer's divergence).
      *
      * @param baseRate η_0, the optimizer's {@code lr}
+     * @param length the run's length in updates
      */
-    public Schedule buildSchedule(String canonical, double baseRate, long stepsPerEpoch) {
+    public Schedule buildSchedule(String canonical, double baseRate, RunLength length) {
         Resolved<ScheduleFactory> resolved = single(schedule(ComponentParser.parse(canonical, "schedule"), "schedule"));
         ScheduleUnit unit = ScheduleUnit.parse(resolved.values().choice(UNIT.name()));
-        return resolved.factory().create(resolved.values(), baseRate).perUpdate(unit, stepsPerEpoch);
+        Schedule own;
+        try {
+            own = resolved.factory().create(resolved.values(), baseRate, length.in(unit));
+        } catch (LinkageError e) {
+            throw linkage("schedule", "schedule", resolved.factory().name(), e);
+        }
+        Schedule perUpdate = own.perUpdate(unit, length.updatesPerEpoch());
+        return k -> {
+            double rate = perUpdate.rate(k);
+            if (!(rate >= 0) || Double.isInfinite(rate)) {
+                throw new IllegalStateException("schedule " + canonical + " gave the learning rate " + rate + " at update " + k
+                        + "; a schedule's rates must be finite and >= 0");
+            }
+            return rate;
+        };
+    }
+
+    /**
+     * As {@link #buildSchedule(String, double, RunLength)} for a caller that does not know the run's length (a
+     * JIT warm-up, whose rates are thrown away): {@code auto} then spans {@link RunLength#UNKNOWN}'s length.
+     */
+    public Schedule buildSchedule(String canonical, double baseRate, long stepsPerEpoch) {
+        return buildSchedule(canonical, baseRate, new RunLength(RunLength.UNKNOWN.totalUpdates(), stepsPerEpoch));
     }
 
     /** Builds a regularizer. */
@@ -246,17 +320,26 @@ public final class Registry {
         return factory;
     }
 
-    private static UserError unknown(String kind, Map<String, ? extends Component> known, ComponentSpec spec, String origin) {
+    private UserError unknown(String kind, Map<String, ? extends Component> known, ComponentSpec spec, String origin) {
         return new UserError(origin + ": unknown " + kind + " '" + spec.name() + "'" + Names.suggestion(spec.name(), known.keySet())
-                + "; known: " + String.join(", ", known.keySet()) + " (see optbench list)");
+                + "; known: " + String.join(", ", known.keySet()) + " (see optbench list)" + unknownNameHint);
     }
 
-    private static void check(String origin, Supplier<?> build) {
+    private void check(String origin, String kind, Component factory, Supplier<?> build) {
         try {
             build.get();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserError(origin + ": " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw linkage(origin, kind, factory.name(), e);
         }
+    }
+
+    /** A class of a plug-in's component that cannot be loaded, as a one-line user error naming the plug-in. */
+    private UserError linkage(String origin, String kind, String name, LinkageError e) {
+        Plugin plugin = origins.get(kind + ":" + name);
+        return new UserError(origin + ": " + name + (plugin == null ? "" : ", from plug-in " + plugin.label()) + ": "
+                + Plugins.explain(e), e);
     }
 
     /** The named optimizer factory, if bound. */

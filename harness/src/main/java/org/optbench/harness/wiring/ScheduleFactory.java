@@ -1,5 +1,6 @@
 package org.optbench.harness.wiring;
 
+import org.optbench.optimizers.schedules.RunLength;
 import org.optbench.optimizers.schedules.Schedule;
 
 /**
@@ -12,6 +13,8 @@ public interface ScheduleFactory extends Component {
      * Creates the schedule in its own unit.
      *
      * @param baseRate η_0, the optimizer's {@code lr}
+     * @param length the run's length in the schedule's unit (updates, or epochs for {@code unit=epoch}), for
+     *     parameters written {@code auto}; {@link RunLength#UNKNOWN} while the experiment is only being checked
      */
-    Schedule create(ParameterValues values, double baseRate);
+    Schedule create(ParameterValues values, double baseRate, RunLength length);
 }

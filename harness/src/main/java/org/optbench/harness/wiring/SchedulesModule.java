@@ -1,9 +1,11 @@
 package org.optbench.harness.wiring;
 
+import static org.optbench.harness.wiring.ParameterSpec.choice;
 import static org.optbench.harness.wiring.ParameterSpec.integer;
 import static org.optbench.harness.wiring.ParameterSpec.integers;
 import static org.optbench.harness.wiring.ParameterSpec.real;
 import static org.optbench.harness.wiring.ParameterSpec.reals;
+import static org.optbench.harness.wiring.ParameterSpec.updates;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
@@ -15,11 +17,17 @@ import org.optbench.optimizers.schedules.CosineDecay;
 import org.optbench.optimizers.schedules.ExponentialDecay;
 import org.optbench.optimizers.schedules.InverseTimeDecay;
 import org.optbench.optimizers.schedules.LinearDecay;
+import org.optbench.optimizers.schedules.LinearWarmup;
+import org.optbench.optimizers.schedules.OneCycle;
 import org.optbench.optimizers.schedules.Piecewise;
 import org.optbench.optimizers.schedules.RobbinsMonro;
+import org.optbench.optimizers.schedules.Schedule;
 import org.optbench.optimizers.schedules.StepDecay;
 
-/** The learning-rate schedules by name; each also takes {@code unit=step|epoch}, added by the registry. */
+/**
+ * The learning-rate schedules by name; each also takes {@code unit=step|epoch}, added by the registry. Parameters
+ * written {@code auto} take the run's length (total updates, or epochs with {@code unit=epoch}).
+ */
 public final class SchedulesModule extends AbstractModule {
 
     @Override
@@ -78,17 +86,55 @@ public final class SchedulesModule extends AbstractModule {
     @StringMapKey(LinearDecay.NAME)
     ScheduleFactory linearDecay() {
         return Factories.schedule(LinearDecay.NAME, "η_k = (1 − k/τ) η_0 + (k/τ) η_τ for k ≤ τ, then η_τ",
-                List.of(integer("steps", (int) LinearDecay.DEFAULT_STEPS, "τ, >= 1"),
+                List.of(updates("steps", (int) LinearDecay.DEFAULT_STEPS, "τ, >= 1; auto: the whole run"),
                         real("final", LinearDecay.DEFAULT_FINAL_RATE, "η_τ, >= 0")),
-                (v, base) -> new LinearDecay(base, v.integer("steps"), v.real("final")));
+                (v, base, length) -> new LinearDecay(base, v.updates("steps", length), v.real("final")));
     }
 
     @ProvidesIntoMap
     @StringMapKey(CosineDecay.NAME)
     ScheduleFactory cosine() {
         return Factories.schedule(CosineDecay.NAME, "η_k = η_τ + (η_0 − η_τ)(1 + cos(π k/τ))/2 for k ≤ τ, then η_τ",
-                List.of(integer("steps", (int) CosineDecay.DEFAULT_STEPS, "τ, >= 1"),
+                List.of(updates("steps", (int) CosineDecay.DEFAULT_STEPS, "τ, >= 1; auto: the whole run"),
                         real("final", CosineDecay.DEFAULT_FINAL_RATE, "η_τ, >= 0")),
-                (v, base) -> new CosineDecay(base, v.integer("steps"), v.real("final")));
+                (v, base, length) -> new CosineDecay(base, v.updates("steps", length), v.real("final")));
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(LinearWarmup.NAME)
+    ScheduleFactory warmup() {
+        return Factories.schedule(LinearWarmup.NAME,
+                "η_k = η_0 (k+1)/(w+1) for k < w, then constant η_0, or cosine / linear-decay from η_0 to final over the T − w updates left",
+                List.of(integer("warmup", 100, "w, warm-up updates, >= 1"),
+                        choice("then", "constant", "what follows the warm-up", "constant", "cosine", "linear-decay"),
+                        updates("steps", ParameterSpec.AUTO, "T, the whole run including the warm-up, > w; auto: the run's length"),
+                        real("final", 0.0, "the rate cosine / linear-decay end at, >= 0")),
+                (v, base, length) -> {
+                    long w = v.integer("warmup");
+                    long total = v.updates("steps", length);
+                    if (!v.choice("then").equals("constant") && total <= w) {
+                        throw new IllegalArgumentException("warmup: steps must exceed warmup, got steps " + total
+                                + " and warmup " + w + " (with steps=auto, the run is only " + total + " updates long)");
+                    }
+                    Schedule after = switch (v.choice("then")) {
+                        case "cosine" -> new CosineDecay(base, total - w, v.real("final"));
+                        case "linear-decay" -> new LinearDecay(base, total - w, v.real("final"));
+                        default -> new ConstantRate(base);
+                    };
+                    return new LinearWarmup(w, after);
+                });
+    }
+
+    @ProvidesIntoMap
+    @StringMapKey(OneCycle.NAME)
+    ScheduleFactory oneCycle() {
+        return Factories.schedule(OneCycle.NAME,
+                "Smith and Topin 2019 (PyTorch OneCycleLR): cosine rise from η_0/div to η_0 over pct·T updates, cosine fall to η_0/(div·final_div)",
+                List.of(updates("steps", ParameterSpec.AUTO, "T, >= 2; auto: the run's length"),
+                        real("pct", OneCycle.DEFAULT_PCT, "fraction of T spent rising, in (0, 1)"),
+                        real("div", OneCycle.DEFAULT_DIV, "η_0 over the start rate, >= 1"),
+                        real("final_div", OneCycle.DEFAULT_FINAL_DIV, "start rate over the final rate, >= 1")),
+                (v, base, length) -> new OneCycle(base, v.updates("steps", length), v.real("pct"), v.real("div"),
+                        v.real("final_div")));
     }
 }

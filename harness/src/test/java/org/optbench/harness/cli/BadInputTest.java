@@ -172,8 +172,8 @@ class BadInputTest {
     @Test
     void aModuleRebindingAnExistingNameIsRefused() throws IOException {
         String message = fails("list", "--module", "org.optbench.harness.cli.BadInputTest$RebindsAdam");
-        assertTrue(message.contains("the Guice modules cannot be combined"), message);
-        assertTrue(message.contains("adam"), message);
+        // In plain words, not Guice's "Duplicate key" message.
+        assertTrue(message.contains("binds the optimizer 'adam', which optbench already has; rename it"), message);
     }
 
     /** A user module that binds a name optbench already has. */

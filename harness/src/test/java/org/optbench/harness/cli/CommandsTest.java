@@ -26,6 +26,31 @@ class CommandsTest {
     }
 
     @Test
+    void everyCommandsSummaryIsACompleteSentence() {
+        // optbench --help lists each command with the first line of its description: it must not stop mid-sentence.
+        picocli.CommandLine main = new picocli.CommandLine(new Main());
+        for (var entry : main.getSubcommands().entrySet()) {
+            String[] description = entry.getValue().getCommandSpec().usageMessage().description();
+            if (description.length > 0) {
+                assertTrue(description[0].endsWith("."), entry.getKey() + ": " + description[0]);
+            }
+        }
+    }
+
+    @Test
+    void listAlignsParameterColumnsWhateverTheNameLength() {
+        // one-cycle's final_div, adamw's weight_decay and delta-bar-delta's rows: within a section every row's
+        // "default" starts in the same column.
+        String out = Cli.run("list").out();
+        for (String section : out.split("\n\n")) {
+            List<Integer> columns = section.lines().filter(line -> line.startsWith("      "))
+                    .map(line -> line.indexOf(" default ")).distinct().toList();
+            assertTrue(columns.size() <= 1, "one column per section, got " + columns + " in:\n" + section);
+        }
+        assertTrue(out.contains("final_div"), out);
+    }
+
+    @Test
     void traceWritesTheTrajectoryToStandardOutput() {
         Cli.Result result = Cli.run("trace", "--function", "quartic", "--optimizer", "sgd(lr=0.05)", "--start", "-2.795",
                 "--steps", "2");

@@ -130,6 +130,27 @@ class SchedulesTest {
     }
 
     @Test
+    void oneCycleFollowsPyTorchsOneCycleLr() {
+        // T = 10, η_max = 1, pct 0.3, div 25, final_div 1e4: PyTorch's phase ends are pct·T − 1 = 2 and T − 1 = 9;
+        // start 1/25 = 0.04, final 0.04/1e4 = 4e-6; anneal(a, b, t) = b + (a − b)(1 + cos πt)/2.
+        Schedule schedule = new OneCycle(1.0, 10, 0.3, 25, 1e4);
+        assertEquals(0.04, schedule.rate(0), EXACT);
+        assertEquals(1 + (0.04 - 1) / 2, schedule.rate(1), EXACT);
+        assertEquals(1.0, schedule.rate(2), EXACT);
+        assertEquals(4e-6 + (1 - 4e-6) / 2 * (1 + Math.cos(Math.PI / 7)), schedule.rate(3), EXACT);
+        assertEquals(4e-6 + (1 - 4e-6) / 2 * (1 + Math.cos(Math.PI * 6 / 7)), schedule.rate(8), EXACT);
+        assertEquals(4e-6, schedule.rate(9), EXACT);
+        assertEquals(4e-6, schedule.rate(50), EXACT);
+    }
+
+    @Test
+    void runLengthInEpochsRoundsUp() {
+        // 25 updates at 10 per epoch are 3 epochs (the last one partial); unit=step keeps the updates
+        assertEquals(new RunLength(3, 1), new RunLength(25, 10).in(ScheduleUnit.EPOCH));
+        assertEquals(new RunLength(25, 10), new RunLength(25, 10).in(ScheduleUnit.STEP));
+    }
+
+    @Test
     void epochUnitReadsTheScheduleOncePerEpoch() {
         // 100 updates per epoch: updates 0..99 are epoch 0, 100..199 epoch 1, 250 is epoch 2
         Schedule perUpdate = new StepDecay(0.1, 0.5, 1).perUpdate(ScheduleUnit.EPOCH, 100);

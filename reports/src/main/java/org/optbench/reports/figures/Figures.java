@@ -38,6 +38,7 @@ import org.optbench.reports.RunData;
 import org.optbench.reports.RunFiles;
 import org.optbench.reports.TrialRow;
 import org.optbench.reports.csv.LandscapeCsv;
+import org.optbench.reports.csv.RateCsv;
 import org.optbench.reports.csv.TraceCsv;
 import org.optbench.reports.stats.Descriptive;
 import org.optbench.reports.stats.Summaries;
@@ -175,7 +176,7 @@ public final class Figures {
         XYChart chart = chart(metric.title + titleContext(configurations) + spread,
                 byEpoch ? "epoch" : "update (step)", yAxis);
         Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
-        Map<Configuration, String> labels = Labels.of(configurations);
+        Map<Configuration, String> labels = Labels.forLegend(configurations);
         List<Double> allValues = new ArrayList<>();
         for (Map.Entry<Configuration, Band> entry : bands.entrySet()) {
             Band band = entry.getValue();
@@ -188,6 +189,9 @@ public final class Figures {
         chart.getStyler().setYAxisLogarithmic(log);
         if (log) {
             limitLogAxis(chart, allValues, yAxis);
+        }
+        if (metric.accuracy) {
+            accuracyAxis(chart, allValues);
         }
         for (Map.Entry<Configuration, Band> entry : bands.entrySet()) {
             Configuration configuration = entry.getKey();
@@ -261,7 +265,7 @@ public final class Figures {
             limitLogAxis(chart, values, chart.getYAxisTitle());
         }
         Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), configurations);
-        Map<Configuration, String> labels = Labels.of(configurations);
+        Map<Configuration, String> labels = Labels.forLegend(configurations);
         for (Map.Entry<Configuration, double[][]> entry : lines.entrySet()) {
             XYSeries line = chart.addSeries(labels.get(entry.getKey()), entry.getValue()[0], entry.getValue()[1]);
             style(line, palette, entry.getKey(), entry.getValue()[0].length <= 30);
@@ -270,8 +274,9 @@ public final class Figures {
     }
 
     /**
-     * The learning rate against the update count, one line per optimizer and schedule (first seed), from the
-     * trajectory where there is one (every update) and from {@code curves.csv} otherwise (every evaluation).
+     * The learning rate against the update count, one line per optimizer and schedule (first seed), at every
+     * update: from the trajectory (analytic functions) or {@code rates/trial-N.csv} (models); from
+     * {@code curves.csv} (every evaluation) only for a run written before the harness recorded rates.
      * Empty when every rate is constant: a flat line tells a reader nothing the summary does not.
      */
     public Optional<XYChart> learningRates(RunData data, String dataset) {
@@ -298,7 +303,13 @@ public final class Figures {
                 // Row 0 is the start point; the rate of row k is that of update k.
                 x = trace.stream().skip(1).mapToDouble(TraceCsv.Point::step).toArray();
                 y = trace.stream().skip(1).mapToDouble(TraceCsv.Point::learningRate).toArray();
+            } else if (ratesOf(data, trials) != null) {
+                // Every update, as the harness recorded it: a warm-up or a cosine shows its true shape.
+                double[][] rates = ratesOf(data, trials);
+                x = rates[0];
+                y = rates[1];
             } else {
+                // An older run without rates/: only the evaluations' rates (once per epoch).
                 List<CurveRow> rows = curves.getOrDefault(first, List.of()).stream()
                         .filter(row -> row.step() > 0 && Double.isFinite(row.learningRate())).toList();
                 x = rows.stream().mapToDouble(CurveRow::step).toArray();
@@ -336,6 +347,20 @@ public final class Figures {
         }
         countAxis(chart);
         return Optional.of(chart);
+    }
+
+    /** The per-update rates of the first of {@code trials} that has {@code rates/trial-N.csv}, or null. */
+    private static double[][] ratesOf(RunData data, List<TrialRow> trials) {
+        if (data.directory() == null) {
+            return null;
+        }
+        for (TrialRow trial : trials) {
+            Path file = data.directory().resolve(RunFiles.rates(trial.trial()));
+            if (Files.isRegularFile(file)) {
+                return RateCsv.read(file);
+            }
+        }
+        return null;
     }
 
     /** Final test accuracy per configuration: every seed as a dot, the mean with its 95% interval. */
@@ -419,7 +444,7 @@ public final class Figures {
             contour.setShowInLegend(false);
         }
         Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), new ArrayList<>(traces.keySet()));
-        Map<Configuration, String> labels = Labels.of(new ArrayList<>(traces.keySet()));
+        Map<Configuration, String> labels = Labels.forLegend(new ArrayList<>(traces.keySet()));
         Set<List<Float>> starts = new LinkedHashSet<>();
         for (Map.Entry<Configuration, List<TraceCsv.Point>> entry : traces.entrySet()) {
             List<TraceCsv.Point> trace = entry.getValue();
@@ -474,7 +499,7 @@ public final class Figures {
         curve.setMarker(SeriesMarkers.NONE);
         Map<Configuration, List<TraceCsv.Point>> traces = firstTraces(data, dataset);
         Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), new ArrayList<>(traces.keySet()));
-        Map<Configuration, String> labels = Labels.of(new ArrayList<>(traces.keySet()));
+        Map<Configuration, String> labels = Labels.forLegend(new ArrayList<>(traces.keySet()));
         Set<Float> starts = new LinkedHashSet<>();
         for (Map.Entry<Configuration, List<TraceCsv.Point>> entry : traces.entrySet()) {
             List<TraceCsv.Point> trace = entry.getValue();
@@ -504,8 +529,34 @@ public final class Figures {
         return Optional.of(chart);
     }
 
+    /**
+     * An accuracy axis (percent) over {@code values}: within [0, 100] whatever the data and bands, with a margin of
+     * 5% of the range (at least one point) inside those limits.
+     */
+    static void accuracyAxis(XYChart chart, List<Double> values) {
+        double low = values.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).min().orElse(0);
+        double high = values.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).max().orElse(100);
+        double pad = Math.max(1, 0.05 * (high - low));
+        chart.getStyler().setYAxisMin(Math.max(0, low - pad)).setYAxisMax(Math.min(100, high + pad));
+    }
+
+    /** Linear axes without a pattern of their own: tick labels in full, 0.05 rather than XChart's ".05". */
+    static final String FULL_DECIMALS = "0.##########";
+
+    /** Gives every linear axis of {@code chart} that has no decimal pattern yet {@link #FULL_DECIMALS}. */
+    static void fullTickLabels(XYChart chart) {
+        XYStyler styler = chart.getStyler();
+        if (!styler.isYAxisLogarithmic() && styler.getYAxisDecimalPattern() == null) {
+            styler.setYAxisDecimalPattern(FULL_DECIMALS);
+        }
+        if (!styler.isXAxisLogarithmic() && styler.getXAxisDecimalPattern() == null) {
+            styler.setXAxisDecimalPattern(FULL_DECIMALS);
+        }
+    }
+
     /** Writes {@code chart} as {@code directory/name.EXT} for each format. */
     public static void save(XYChart chart, Path directory, String name, Set<FigureFormat> formats) {
+        fullTickLabels(chart);
         try {
             Files.createDirectories(directory);
             for (FigureFormat format : formats) {
@@ -551,7 +602,8 @@ public final class Figures {
         boolean numbered = longest * 8 > (width - 250) / Math.max(1, order.size());
         styler.setLegendVisible(true);
         styler.setErrorBarsColorSeriesColor(true);
-        Palette palette = new Palette(data.trials().stream().map(TrialRow::configuration).toList(), order);
+        // Colours keyed by the data set's configurations, as in its curve figures.
+        Palette palette = new Palette(configurationsByDataset(data).getOrDefault(order.get(0).dataset(), order));
         List<Double> all = new ArrayList<>();
         Map<Integer, String> placeholders = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
@@ -609,8 +661,11 @@ public final class Figures {
             // Room below the data for the column names.
             double minimum = low - pad - 0.15 * (high - low + 2 * pad);
             double maximum = high + pad;
-            if (meanWithInterval && high <= 100) {
-                maximum = Math.min(maximum, 100); // an accuracy axis past 100% would mislead
+            if (meanWithInterval) {
+                // An accuracy axis past 100% (a wide 2-seed interval) or below 0% would mislead; the interval's
+                // bar is cut at the edge instead.
+                maximum = Math.min(maximum, 100);
+                minimum = Math.max(minimum, 0);
             }
             styler.setYAxisMin(minimum).setYAxisMax(maximum);
             labelAt = minimum + 0.06 * (maximum - minimum);

@@ -18,6 +18,7 @@ import org.optbench.reports.Configuration;
  */
 public final class Labels {
     private static final int MAX_LENGTH = 48;
+    private static final String SEPARATOR = " · ";
     private static final List<Function<Configuration, String>> COMPONENTS = List.of(Configuration::optimizer,
             Configuration::schedule, Configuration::regularizers, Configuration::dataset, Configuration::model);
 
@@ -45,10 +46,39 @@ public final class Labels {
         }
         Map<Configuration, String> labels = new LinkedHashMap<>();
         for (Configuration configuration : distinct) {
-            String label = String.join(" · ", parts.get(configuration));
-            labels.put(configuration, label.length() > MAX_LENGTH ? label.substring(0, MAX_LENGTH - 1) + "…" : label);
+            // Never cut: a label cut mid-word ("mlp(hidden…") can no longer be read or told from its neighbours.
+            labels.put(configuration, String.join(SEPARATOR, parts.get(configuration)));
         }
         return labels;
+    }
+
+    /**
+     * The labels of {@link #of} for a figure's legend: a label longer than {@value #MAX_LENGTH} characters is
+     * broken into lines between its components (the legend draws each line), never inside one, so the legend
+     * stays narrow and every word stays whole.
+     */
+    public static Map<Configuration, String> forLegend(List<Configuration> configurations) {
+        Map<Configuration, String> wrapped = new LinkedHashMap<>();
+        of(configurations).forEach((configuration, label) -> wrapped.put(configuration, wrap(label)));
+        return wrapped;
+    }
+
+    /** Breaks {@code label} into lines of at most {@value #MAX_LENGTH} characters at its " · " separators. */
+    static String wrap(String label) {
+        StringBuilder text = new StringBuilder();
+        int lineLength = 0;
+        for (String part : label.split(java.util.regex.Pattern.quote(SEPARATOR))) {
+            if (text.length() > 0 && lineLength + SEPARATOR.length() + part.length() > MAX_LENGTH) {
+                text.append(" ·\n");
+                lineLength = 0;
+            } else if (text.length() > 0) {
+                text.append(SEPARATOR);
+                lineLength += SEPARATOR.length();
+            }
+            text.append(part);
+            lineLength += part.length();
+        }
+        return text.toString();
     }
 
     /**

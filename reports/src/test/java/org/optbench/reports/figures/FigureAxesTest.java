@@ -114,9 +114,102 @@ class FigureAxesTest {
         mixed.add(adam);
         Palette palette = new Palette(mixed);
         assertDistinct(palette, mixed);
-        // With several optimizers every sgd line keeps sgd's colour family and the first is sgd's own colour.
-        assertEquals(palette.color("sgd(lr=0.5)"), palette.lineColor(sgdOnly.get(0)));
-        assertEquals(palette.color("adam(lr=0.001)"), palette.lineColor(adam));
+        // Up to ten configurations, every line has a colour of its own (not a shade of another's): six variants
+        // of one optimizer next to another optimizer still give eight different colours.
+        Set<java.awt.Color> colours = new HashSet<>();
+        mixed.forEach(configuration -> colours.add(palette.lineColor(configuration)));
+        assertEquals(mixed.size(), colours.size());
+        // Eleven and more: the colours repeat with a dash, and (colour, stroke) pairs stay distinct.
+        List<Configuration> many = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            many.add(new Configuration("sgd(lr=" + (i + 1) + ")", "constant", "[]", "mnist", "softmax"));
+        }
+        assertDistinct(new Palette(many), many);
+    }
+
+    /**
+     * Writes a run's CSV file by column name, so the test does not depend on the row records' constructors; a
+     * seed column not given (e.g. a data seed) gets 1, any other column not given is empty (NaN).
+     */
+    private static void writeCsv(Path file, List<String> header, List<java.util.Map<String, String>> rows)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(",", header));
+        for (java.util.Map<String, String> row : rows) {
+            lines.add(String.join(",", header.stream()
+                    .map(column -> row.getOrDefault(column, column.endsWith("seed") ? "1" : "")).toList()));
+        }
+        java.nio.file.Files.write(file, lines);
+    }
+
+    @Test
+    void accuracyAxesStayWithinZeroAndHundredPercent() throws IOException {
+        // Two seeds at 0.9 and 1.0 accuracy in every row: the final-accuracy interval is 95 ± 12.706 · 5 = 95 ± 63.5
+        // (t(0.975, 1) = 12.706, standard error 5), which would reach 158%.
+        List<java.util.Map<String, String>> curves = new ArrayList<>();
+        List<java.util.Map<String, String>> trials = new ArrayList<>();
+        for (int repeat = 0; repeat < 2; repeat++) {
+            String accuracy = repeat == 0 ? "0.9" : "1.0";
+            for (long[] evaluation : EVALUATIONS) {
+                curves.add(java.util.Map.ofEntries(java.util.Map.entry("trial", "" + repeat),
+                        java.util.Map.entry("optimizer", SGD.optimizer()), java.util.Map.entry("schedule", SGD.schedule()),
+                        java.util.Map.entry("regularizers", SGD.regularizers()), java.util.Map.entry("dataset", SGD.dataset()),
+                        java.util.Map.entry("model", SGD.model()), java.util.Map.entry("repeat", "" + repeat),
+                        java.util.Map.entry("epoch", "" + evaluation[0]), java.util.Map.entry("step", "" + evaluation[1]),
+                        java.util.Map.entry("lr", "0.1"), java.util.Map.entry("train_loss", "1"),
+                        java.util.Map.entry("val_loss", "1"), java.util.Map.entry("val_accuracy", accuracy),
+                        java.util.Map.entry("test_loss", "1"), java.util.Map.entry("test_accuracy", accuracy),
+                        java.util.Map.entry("elapsed_s", "" + evaluation[1])));
+            }
+            trials.add(java.util.Map.ofEntries(java.util.Map.entry("trial", "" + repeat),
+                    java.util.Map.entry("optimizer", SGD.optimizer()), java.util.Map.entry("schedule", SGD.schedule()),
+                    java.util.Map.entry("regularizers", SGD.regularizers()), java.util.Map.entry("dataset", SGD.dataset()),
+                    java.util.Map.entry("model", SGD.model()), java.util.Map.entry("repeat", "" + repeat),
+                    java.util.Map.entry("status", "ok"), java.util.Map.entry("epochs_run", "2"),
+                    java.util.Map.entry("best_epoch", "2"), java.util.Map.entry("steps", "1876"),
+                    java.util.Map.entry("val_accuracy", accuracy), java.util.Map.entry("test_accuracy", accuracy),
+                    java.util.Map.entry("steps_to_target", "-1")));
+        }
+        writeCsv(directory.resolve(org.optbench.reports.RunFiles.CURVES), org.optbench.reports.csv.RunSchema.CURVES_HEADER,
+                curves);
+        writeCsv(directory.resolve(org.optbench.reports.RunFiles.TRIALS), org.optbench.reports.csv.RunSchema.TRIALS_HEADER,
+                trials);
+        RunData data = RunData.load(directory);
+        XYChart dots = new Figures().finalAccuracy(data, "mnist").orElseThrow();
+        assertEquals(100, dots.getStyler().getYAxisMax(), 0);
+        assertTrue(dots.getStyler().getYAxisMin() >= 0);
+        XYChart curve = new Figures().progress(data, "mnist", Figures.CurveMetric.VALIDATION_ACCURACY).orElseThrow();
+        // Values 90 to 100: a margin of max(1, 0.5) below, and none above 100.
+        assertEquals(100, curve.getStyler().getYAxisMax(), 0);
+        assertEquals(89, curve.getStyler().getYAxisMin(), 1e-12);
+    }
+
+    @Test
+    void tickLabelsAreWrittenInFull() {
+        // XChart's own pattern writes 0.05 as ".05"; every linear axis gets a pattern with the leading zero.
+        java.text.DecimalFormat format = new java.text.DecimalFormat(Figures.FULL_DECIMALS,
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        assertEquals("0.05", format.format(0.05));
+        assertEquals("0.0001", format.format(1e-4));
+        assertEquals("120", format.format(120.0));
+        XYChart chart = new org.knowm.xchart.XYChartBuilder().build();
+        chart.getStyler().setXAxisDecimalPattern("0");
+        Figures.fullTickLabels(chart);
+        assertEquals(Figures.FULL_DECIMALS, chart.getStyler().getYAxisDecimalPattern());
+        assertEquals("0", chart.getStyler().getXAxisDecimalPattern(), "a count axis keeps its own pattern");
+    }
+
+    @Test
+    void theLearningRateFigureDrawsEveryUpdateFromRates() throws IOException {
+        // Evaluations every 469 steps would show 0.1 five times; rates/trial-0.csv has a warm-up over 4 updates.
+        RunData data = run(step -> 1.0);
+        long[] steps = {1, 2, 3, 4, 5, 6};
+        double[] rates = {0.02, 0.04, 0.06, 0.08, 0.1, 0.1};
+        org.optbench.reports.csv.RateCsv.write(directory.resolve(org.optbench.reports.RunFiles.rates(0)), steps, rates);
+        XYChart chart = new Figures().learningRates(RunData.load(directory), "mnist").orElseThrow();
+        XYSeries series = line(chart);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, series.getXData(), 0);
+        assertArrayEquals(rates, series.getYData(), 0);
     }
 
     private static void assertDistinct(Palette palette, List<Configuration> configurations) {

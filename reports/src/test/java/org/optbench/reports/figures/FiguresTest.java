@@ -152,6 +152,24 @@ class FiguresTest {
     }
 
     @Test
+    void longLabelsAreNeverCutAndBreakBetweenComponentsInLegends() {
+        Configuration a = new Configuration("adam(lr=0.001)", "warmup(warmup=100, then=cosine)", "[]", "mnist",
+                "mlp(hidden=[256, 128], activation=tanh)");
+        Configuration b = new Configuration("adam(lr=0.01)", "warmup(warmup=50, then=linear-decay)", "[]", "mnist",
+                "mlp(hidden=[64], activation=relu)");
+        // Whole, for tables: 84 characters, where the old labels stopped at 47 and "…".
+        assertEquals("adam(lr=0.001) · warmup(warmup=100, then=cosine) · mlp(hidden=[256, 128], activation=tanh)",
+                Labels.of(List.of(a, b)).get(a));
+        // In a legend, lines of at most 48 characters broken between components: 14 + 3 + 31 = 48 fit on one
+        // line, the model (39) goes on the next; 13 + 3 + 36 = 52 do not fit, so b takes three lines.
+        Map<Configuration, String> legend = Labels.forLegend(List.of(a, b));
+        assertEquals("adam(lr=0.001) · warmup(warmup=100, then=cosine) ·\nmlp(hidden=[256, 128], activation=tanh)",
+                legend.get(a));
+        assertEquals("adam(lr=0.01) ·\nwarmup(warmup=50, then=linear-decay) ·\nmlp(hidden=[64], activation=relu)",
+                legend.get(b));
+    }
+
+    @Test
     void formatListsAreParsedWithAClearError() {
         assertEquals(EnumSet.of(FigureFormat.SVG, FigureFormat.PDF), FigureFormat.parseList("svg, PDF"));
         assertEquals(EnumSet.of(FigureFormat.PNG), FigureFormat.parseList(""));
