@@ -89,7 +89,8 @@ public final class TrialRunner {
             Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
             if (trial.isFunction()) {
                 FunctionProblem problem = registry.buildFunction(trial.dataset());
-                Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), 1);
+                Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(),
+                        new RunLength(trial.settings().steps(), 1));
                 int dimension = problem.function().dimension();
                 ParameterLayout layout = ParameterLayout.allWeights(dimension);
                 float[] theta = new float[dimension];
@@ -116,7 +117,8 @@ public final class TrialRunner {
             int batchSize = trial.settings().batch() == 0 ? train.count() : trial.settings().batch();
             BatchPlan plan = new BatchPlan(train.count(), batchSize,
                     trial.settings().dropLastBatch() ? LastBatchPolicy.DROP : LastBatchPolicy.KEEP);
-            Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), plan.batchesPerEpoch());
+            Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(),
+                    new RunLength((long) trial.settings().epochs() * plan.batchesPerEpoch(), plan.batchesPerEpoch()));
             ParameterLayout layout = model.layout();
             float[] theta = new float[model.dimension()];
             model.initialize(theta, seeds.initialization());

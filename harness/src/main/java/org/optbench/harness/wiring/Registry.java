@@ -261,14 +261,6 @@ public final class Registry {
         };
     }
 
-    /**
-     * As {@link #buildSchedule(String, double, RunLength)} for a caller that does not know the run's length (a
-     * JIT warm-up, whose rates are thrown away): {@code auto} then spans {@link RunLength#UNKNOWN}'s length.
-     */
-    public Schedule buildSchedule(String canonical, double baseRate, long stepsPerEpoch) {
-        return buildSchedule(canonical, baseRate, new RunLength(RunLength.UNKNOWN.totalUpdates(), stepsPerEpoch));
-    }
-
     /** Builds a regularizer. */
     public Regularizer buildRegularizer(String canonical) {
         Resolved<RegularizerFactory> resolved = single(regularizer(ComponentParser.parse(canonical, "regularizer"), "regularizer"));
