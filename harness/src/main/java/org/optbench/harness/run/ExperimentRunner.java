@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.optbench.datasets.DataDirectory;
 import org.optbench.datasets.DataException;
 import org.optbench.datasets.Dataset;
 import org.optbench.datasets.functions.TestFunction;
@@ -45,6 +46,7 @@ import org.optbench.harness.trial.TrialExecutor;
 import org.optbench.harness.trial.TrialResult;
 import org.optbench.harness.trial.TrialRunner;
 import org.optbench.harness.trial.TrialSeeds;
+import org.optbench.harness.trial.WorkerSetup;
 import org.optbench.harness.wiring.DataOptions;
 import org.optbench.harness.wiring.FunctionProblem;
 import org.optbench.harness.wiring.Registry;
@@ -98,11 +100,22 @@ public final class ExperimentRunner {
 
     private final Registry registry;
     private final Progress progress;
+    private final TrialExecutor cluster;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ExperimentRunner(Registry registry, Progress progress) {
+        this(registry, progress, null);
+    }
+
+    /**
+     * A runner whose trials run on {@code cluster} (e.g. Spark), or on {@link Options#threads()} local threads when it
+     * is null. A cluster's workers wire themselves from {@link Options#modules()} (class names), never from
+     * {@code registry}.
+     */
+    public ExperimentRunner(Registry registry, Progress progress, TrialExecutor cluster) {
         this.registry = registry;
         this.progress = progress;
+        this.cluster = cluster;
     }
 
     /** Reads and checks the experiment (the quickstart when the file is null). */
@@ -179,15 +192,20 @@ public final class ExperimentRunner {
             }
             return dataset;
         };
-        TrialExecutor executor = new LocalTrialExecutor(options.threads());
-        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
-                + trials.size() + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")
-                + " into " + directory);
         TrialRunner trialRunner = new TrialRunner(registry, provider);
-        warmUp(trialRunner, missing, options.warmupSeconds());
+        TrialExecutor executor = cluster != null ? cluster : new LocalTrialExecutor(options.threads(), setup -> trialRunner);
+        // Workers elsewhere read the data folder the driver resolved (docs/spark.md, "Data on executors").
+        WorkerSetup setup = WorkerSetup.of(options.modules(), new DataOptions(
+                DataDirectory.resolve(options.dataDirectory()).root().toAbsolutePath(), dataOptions.validation(),
+                dataOptions.subset(), dataOptions.standardization(), dataOptions.seed()), options.warmupSeconds());
+        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
+                + trials.size() + " trials on " + executor.where() + " into " + directory);
+        if (executor.inThisJvm()) {
+            warmUp(trialRunner, missing, options.warmupSeconds());
+        }
         progress.started(trials.size(), completed.size());
         try {
-            executor.execute(missing, trialRunner, result -> {
+            executor.execute(missing, setup, result -> {
                 for (String warning : result.warnings()) {
                     String kind = warning.replaceFirst("^trial \\d+: ", "");
                     if (warned.add(kind)) {

@@ -1,12 +1,13 @@
 package org.optbench.harness.trial;
 
+import java.io.Serializable;
 import java.util.List;
 import org.optbench.reports.CurveRow;
 import org.optbench.reports.TrialRow;
 import org.optbench.reports.csv.TraceCsv;
 
 /**
- * What one trial produced: its evaluations, its summary row, its trajectory on an analytic function, and
+ * What one trial produced (serializable, as a cluster engine ships it back): its evaluations, its summary row, its trajectory on an analytic function, and
  * warnings to show the user (e.g. a full-batch rule run on mini-batches).
  *
  * @param trial the trial
@@ -16,7 +17,7 @@ import org.optbench.reports.csv.TraceCsv;
  * @param warnings messages for the user
  */
 public record TrialResult(Trial trial, List<CurveRow> curves, TrialRow row, List<TraceCsv.Point> trace,
-        List<String> warnings) {
+        List<String> warnings) implements Serializable {
 
     public TrialResult {
         curves = List.copyOf(curves);
