@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
 import org.optbench.datasets.DataDirectory;
@@ -21,6 +22,7 @@ import org.optbench.datasets.DataFetcher;
 import org.optbench.datasets.ImageDataset;
 import org.optbench.harness.UserError;
 import org.optbench.harness.config.ComponentParser;
+import org.optbench.harness.trial.Placement;
 import org.optbench.harness.trial.Trial;
 import org.optbench.harness.trial.TrialExecutor;
 import org.optbench.harness.trial.TrialResult;
@@ -49,21 +51,10 @@ import scala.util.Try;
  */
 public final class SparkTrialExecutor implements TrialExecutor {
     private final SparkConf conf;
-    private final Consumer<Placed> placements;
 
     /** An executor that starts a Spark context from {@code conf} for each {@link #execute} and stops it after. */
     public SparkTrialExecutor(SparkConf conf) {
-        this(conf, placed -> { });
-    }
-
-    /** As {@link #SparkTrialExecutor(SparkConf)}, also telling {@code placements} where each trial ran. */
-    public SparkTrialExecutor(SparkConf conf, Consumer<Placed> placements) {
         this.conf = conf.clone();
-        this.placements = placements;
-    }
-
-    /** A trial's result and where it ran, as a task returns them. */
-    public record Placed(TrialResult result, Placement placement) implements Serializable {
     }
 
     @Override
@@ -89,10 +80,10 @@ public final class SparkTrialExecutor implements TrialExecutor {
             for (int i = 0; i < trials.size(); i++) {
                 partitions.add(i);
             }
-            BlockingQueue<Placed> arrived = new LinkedBlockingQueue<>();
-            Function1<Iterator<Trial>, Placed> task = task(setup);
-            Function2<Object, Placed, BoxedUnit> handler = (index, placed) -> {
-                arrived.add(placed);
+            BlockingQueue<TrialResult> arrived = new LinkedBlockingQueue<>();
+            Function1<Iterator<Trial>, TrialResult> task = task(setup);
+            Function2<Object, TrialResult, BoxedUnit> handler = (index, result) -> {
+                arrived.add(result);
                 return BoxedUnit.UNIT;
             };
             Function0<BoxedUnit> done = () -> BoxedUnit.UNIT;
@@ -101,8 +92,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
             Set<Integer> handed = new HashSet<>();
             try {
                 while (handed.size() < trials.size()) {
-                    Placed placed = arrived.poll(50, TimeUnit.MILLISECONDS);
-                    if (placed == null) {
+                    TrialResult result = arrived.poll(50, TimeUnit.MILLISECONDS);
+                    if (result == null) {
                         if (job.isCompleted() && arrived.isEmpty()) {
                             failIfFailed(job, handed.size(), trials.size());
                             if (arrived.isEmpty()) {
@@ -112,9 +103,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
                         }
                         continue;
                     }
-                    if (handed.add(placed.result().trial().id())) {
-                        placements.accept(placed);
-                        onResult.accept(placed.result());
+                    if (handed.add(result.trial().id())) {
+                        onResult.accept(result);
                     }
                 }
             } catch (InterruptedException e) {
@@ -127,11 +117,12 @@ public final class SparkTrialExecutor implements TrialExecutor {
     }
 
     /** The task: runs its partition's one trial on this executor's worker. Static, so it captures only the setup. */
-    private static Function1<Iterator<Trial>, Placed> task(WorkerSetup setup) {
-        return (Function1<Iterator<Trial>, Placed> & Serializable) partition -> {
+    private static Function1<Iterator<Trial>, TrialResult> task(WorkerSetup setup) {
+        return (Function1<Iterator<Trial>, TrialResult> & Serializable) partition -> {
             Trial trial = partition.next();
-            Placement placement = Placement.here();
-            return new Placed(TrialWorkers.run(setup, trial, placement.describe()), placement);
+            SparkEnv env = SparkEnv.get();
+            Placement placement = Placement.thisJvm(env == null ? "unknown" : env.executorId());
+            return TrialWorkers.run(setup, trial, placement.describe()).at(placement);
         };
     }
 

@@ -176,6 +176,7 @@ public final class ExperimentRunner {
         String started = OffsetDateTime.now().toString();
         RunWriter writer = options.resume() ? RunWriter.resume(directory) : RunWriter.create(directory);
         Set<Integer> completed = writer.completedTrials();
+        PlacementCsv placements = new PlacementCsv(directory, completed);
         Map<String, Object> manifest = manifest(plan, config, fingerprint, trials.size(), options, previous, started);
         writeManifest(directory, manifest);
         for (Experiment part : plan.parts()) {
@@ -212,15 +213,18 @@ public final class ExperimentRunner {
                         progress.warn(warning);
                     }
                 }
+                placements.write(result.trial().id(), result.placement());
                 save(directory, writer, result);
                 statuses.merge(result.row().status(), 1, Integer::sum);
                 progress.finished(result);
             });
         } finally {
             progress.close();
+            placements.close();
             writer.close();
         }
         writer.finish();
+        placements.finish();
         manifest.put("finished", OffsetDateTime.now().toString());
         sessionOf(manifest).put("finished", manifest.get("finished"));
         writeManifest(directory, manifest);
