@@ -70,11 +70,22 @@ start() {
   export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   export SPARK_LOCAL_DIRS="$dir/local"
   local url="spark://$SPARK_LOCAL_IP:$port"
-  java -Xmx256m -cp "$home/jars/*" org.apache.spark.deploy.master.Master --host "$SPARK_LOCAL_IP" --port "$port" \
+  # The daemons log at INFO (the jars' own log4j2.properties keeps drivers quiet): registration shows in their logs.
+  cat >"$dir/log4j2.properties" <<'EOF'
+rootLogger.level = info
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{HH:mm:ss.SSS} %p %c{1}: %m%n%ex
+EOF
+  local logging="-Dlog4j2.configurationFile=$dir/log4j2.properties"
+  java -Xmx256m "$logging" -cp "$home/jars/*" org.apache.spark.deploy.master.Master --host "$SPARK_LOCAL_IP" --port "$port" \
     --webui-port 0 >"$dir/logs/master.log" 2>&1 &
   echo "$! org.apache.spark.deploy.master.Master master" >>"$pids"
   for ((i = 1; i <= workers; i++)); do
-    java -Xmx256m -cp "$home/jars/*" org.apache.spark.deploy.worker.Worker --host "$SPARK_LOCAL_IP" --cores "$cores" \
+    java -Xmx256m "$logging" -cp "$home/jars/*" org.apache.spark.deploy.worker.Worker --host "$SPARK_LOCAL_IP" --cores "$cores" \
       --memory "$memory" --work-dir "$dir/work/worker-$i" --webui-port 0 "$url" >"$dir/logs/worker-$i.log" 2>&1 &
     echo "$! org.apache.spark.deploy.worker.Worker worker-$i" >>"$pids"
   done

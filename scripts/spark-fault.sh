@@ -45,7 +45,7 @@ driver=$!
 # Once 5 trials are written, kill -9 worker-1 and the executor it launched (its child process).
 victim=$(awk '$3 == "worker-1" {print $1}' "$SPARK_CLUSTER_DIR/pids")
 for ((t = 0; t < 600; t++)); do
-  rows=$(($(wc -l <"$dir/runs/cluster/trials.csv" 2>/dev/null || echo 1) - 1))
+  rows=$(($(wc -l 2>/dev/null <"$dir/runs/cluster/trials.csv" || echo 1) - 1))
   [[ $rows -ge 5 ]] && break
   kill -0 "$driver" 2>/dev/null || break
   sleep 0.5
