@@ -94,6 +94,29 @@ public final class DataFetcher {
         return Files.isRegularFile(compressed) ? compressed : null;
     }
 
+    /**
+     * What a worker on another machine does instead of {@link #ensure}: checks that every file is present and has
+     * its sha256, and never fetches (a cluster's executors must not run npm or apt-get). Returns the data set's folder.
+     *
+     * @param where the machine, for the message, e.g. {@code executor 1 on host-a}
+     * @throws DataException naming the first missing or damaged file and how to stage the data
+     */
+    public static Path verifyWithoutFetching(ImageDataset which, DataDirectory directory, String where) {
+        Path folder = directory.folder(which);
+        for (IdxFile file : IdxFile.values()) {
+            Path present = locate(folder, file);
+            String fix = "share the data folder at the same path on every machine, or run " + which.fetchCommand()
+                    + " with OPTBENCH_DATA=" + directory.root() + " on that machine, then finish the run with --resume";
+            if (present == null) {
+                throw new DataException(folder.resolve(file.fileName()), "missing on " + where, fix);
+            }
+            if (!sha256Matches(present, which.sha256(file))) {
+                throw new DataException(present, "damaged on " + where + " (its sha256 is not " + which.sha256(file) + ")", fix);
+            }
+        }
+        return folder;
+    }
+
     static Path ensure(ImageDataset which, DataDirectory directory, Tools tools) {
         Path folder = directory.folder(which);
         synchronized (LOCKS.get(which)) {

@@ -1,5 +1,7 @@
 package org.optbench.reports;
 
+import java.io.Serializable;
+
 /**
  * What a trial compares: its components, each written in the component syntax with every parameter resolved
  * (e.g. {@code adam(lr=0.001, beta1=0.9, beta2=0.999, eps=1e-08, eps_inside=false)}). Trials that differ only
@@ -7,5 +9,5 @@ package org.optbench.reports;
  *
  * @param regularizers the regularizer set, e.g. {@code [l2(lambda=0.0001), dropout(p=0.5)]}, or {@code []}
  */
-public record Configuration(String optimizer, String schedule, String regularizers, String dataset, String model) {
+public record Configuration(String optimizer, String schedule, String regularizers, String dataset, String model) implements Serializable {
 }

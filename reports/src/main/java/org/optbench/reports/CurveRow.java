@@ -1,5 +1,7 @@
 package org.optbench.reports;
 
+import java.io.Serializable;
+
 /**
  * One evaluation of one trial: a row of {@code curves.csv}. Metrics that do not apply (accuracy on a regression
  * problem, validation metrics on an analytic function) are NaN and written as empty cells.
@@ -12,5 +14,5 @@ package org.optbench.reports;
  */
 public record CurveRow(int trial, Configuration configuration, long seed, int repeat, int epoch, long step,
         double learningRate, double trainLoss, double validationLoss, double validationAccuracy, double testLoss,
-        double testAccuracy, double elapsedSeconds) {
+        double testAccuracy, double elapsedSeconds) implements Serializable {
 }

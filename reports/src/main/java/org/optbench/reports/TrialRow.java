@@ -1,5 +1,7 @@
 package org.optbench.reports;
 
+import java.io.Serializable;
+
 /**
  * One finished trial: a row of {@code trials.csv}. Final metrics are those of the returned parameters (the best
  * ones when early stopping restored them); metrics that do not apply are NaN and written as empty cells.
@@ -23,5 +25,5 @@ package org.optbench.reports;
 public record TrialRow(int trial, Configuration configuration, long seed, long dataSeed, int repeat, TrialStatus status, int epochsRun,
         int bestEpoch, long steps, double trainLoss, double validationLoss, double validationAccuracy, double testLoss,
         double testAccuracy, double bestValidationLoss, double bestValidationAccuracy, double wallSeconds,
-        double secondsPerEpoch, double secondsToTarget, long stepsToTarget, String message) {
+        double secondsPerEpoch, double secondsToTarget, long stepsToTarget, String message) implements Serializable {
 }

@@ -3,14 +3,18 @@ package org.optbench.harness.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.optbench.harness.UserError;
 import org.optbench.harness.run.ExperimentRunner;
 import org.optbench.harness.run.Progress;
+import org.optbench.harness.trial.ClusterExecutors;
 import org.optbench.harness.trial.LocalTrialExecutor;
 import org.optbench.harness.wiring.Plugins;
+import org.optbench.harness.trial.TrialExecutor;
 import org.optbench.harness.wiring.Registry;
 import org.optbench.harness.wiring.Wiring;
 import org.optbench.reports.RunFiles;
@@ -64,6 +68,18 @@ final class RunCommand implements Callable<Integer> {
             description = "refuse experiments with more trials than this, counted before any is built (default: ${DEFAULT-VALUE})")
     long maxTrials = ExperimentRunner.DEFAULT_MAX_TRIALS;
 
+    @Option(names = "--executor", paramLabel = "local|spark", description = "where trials run: local threads (default) or"
+            + " an Apache Spark cluster, which ./optbench adds to the classpath (docs/spark.md)")
+    String executorName = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --executor spark: local[N], local-cluster[W,C,MB] or"
+            + " spark://host:7077 (default: local[*])")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "with --executor spark: a Spark setting (repeatable),"
+            + " e.g. --conf spark.executor.memory=2g")
+    List<String> conf = new ArrayList<>();
+
     @Option(names = "--dry-run", description = "check the experiment, the output folder and the data, list the trials, run nothing")
     boolean dryRun;
 
@@ -81,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         registry = registry.withUnknownNameHint(Plugins.unknownNameHint(System.getenv("OPTBENCH_CLASSPATH"),
                 registry.plugins(), resume && out != null ? Plugins.recordedModules(out) : List.of()));
         Progress progress = new Progress(console, System.console() != null, common.verbose);
-        ExperimentRunner runner = new ExperimentRunner(registry, progress);
+        ExperimentRunner runner = new ExperimentRunner(registry, progress, clusterExecutor());
         ExperimentRunner.Outcome outcome = runner.run(new ExperimentRunner.Options(file, out, overrides,
                 threads, resume, dataDirectory, common.modules, figureFormats, !noReport, dryRun, warmupSeconds, maxTrials));
         if (outcome.stopped()) {
@@ -107,6 +123,34 @@ final class RunCommand implements Callable<Integer> {
             console.println("report: " + outcome.runDirectory().resolve(RunFiles.REPORT));
         }
         return 0;
+    }
+
+    /** The cluster executor --executor names, or null for local threads. */
+    private TrialExecutor clusterExecutor() {
+        if (executorName.equals("local")) {
+            if (master != null || !conf.isEmpty()) {
+                throw new UserError("--master and --conf configure a cluster; add --executor spark, or drop them to run on local threads");
+            }
+            return null;
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String entry : conf) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new UserError("--conf " + entry + ": expected KEY=VALUE, e.g. --conf spark.executor.memory=2g");
+            }
+            settings.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+        }
+        for (ClusterExecutors engine : ServiceLoader.load(ClusterExecutors.class)) {
+            if (engine.name().equals(executorName)) {
+                return engine.create(master, settings);
+            }
+        }
+        if (executorName.equals("spark")) {
+            throw new UserError("--executor spark: the Spark executor is not on the classpath; start the run with ./optbench,"
+                    + " which builds the spark module and adds it when --executor spark is given (docs/spark.md)");
+        }
+        throw new UserError("--executor " + executorName + ": unknown executor; use local or spark");
     }
 
     static java.util.Set<FigureFormat> parseFormats(String text) {

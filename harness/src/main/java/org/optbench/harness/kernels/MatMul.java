@@ -72,6 +72,15 @@ public final class MatMul {
         return VECTOR;
     }
 
+    /**
+     * The kernel this JVM uses: {@code vector} (the Vector API tiles) or {@code plain-java} (started without
+     * {@code --add-modules=jdk.incubator.vector}, or with {@code -Doptbench.noVector=true}), about 10× slower on
+     * large products. Recorded per trial by cluster runs, whose executors may be started differently from the driver.
+     */
+    public static String kernel() {
+        return VECTOR ? "vector" : "plain-java";
+    }
+
     private static boolean vectorApiAvailable() {
         if (Boolean.getBoolean("optbench.noVector")) {
             return false;

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.optbench.datasets.DataDirectory;
 import org.optbench.datasets.DataException;
 import org.optbench.datasets.Dataset;
 import org.optbench.datasets.functions.TestFunction;
@@ -48,6 +49,7 @@ import org.optbench.harness.trial.TrialExecutor;
 import org.optbench.harness.trial.TrialResult;
 import org.optbench.harness.trial.TrialRunner;
 import org.optbench.harness.trial.TrialSeeds;
+import org.optbench.harness.trial.WorkerSetup;
 import org.optbench.harness.wiring.DataOptions;
 import org.optbench.harness.wiring.FunctionProblem;
 import org.optbench.harness.wiring.Registry;
@@ -111,11 +113,22 @@ public final class ExperimentRunner {
 
     private final Registry registry;
     private final Progress progress;
+    private final TrialExecutor cluster;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ExperimentRunner(Registry registry, Progress progress) {
+        this(registry, progress, null);
+    }
+
+    /**
+     * A runner whose trials run on {@code cluster} (e.g. Spark), or on {@link Options#threads()} local threads when it
+     * is null. A cluster's workers wire themselves from {@link Options#modules()} (class names), never from
+     * {@code registry}.
+     */
+    public ExperimentRunner(Registry registry, Progress progress, TrialExecutor cluster) {
         this.registry = registry;
         this.progress = progress;
+        this.cluster = cluster;
     }
 
     /** Reads and checks the experiment (the quickstart when the file is null). */
@@ -186,12 +199,13 @@ public final class ExperimentRunner {
         try (RunLock lock = RunLock.acquire(directory)) {
             // Checked again under the lock: another process may have started here since the first check.
             Map<String, Object> previous = checkDirectory(directory, options.resume(), fingerprint);
-            return runTrials(options, plan, config, fingerprint, directory, previous, data, trials);
+            return runTrials(options, plan, config, fingerprint, directory, previous, dataOptions, data, trials);
         }
     }
 
     private Outcome runTrials(Options options, Plan plan, Map<String, Object> config, String fingerprint, Path directory,
-            Map<String, Object> previous, Map<String, Dataset> data, List<Trial> trials) throws InterruptedException {
+            Map<String, Object> previous, DataOptions dataOptions, Map<String, Dataset> data, List<Trial> trials)
+            throws InterruptedException {
         String started = OffsetDateTime.now().toString();
         Map<String, Object> manifest = manifest(plan, config, fingerprint, trials.size(), options, previous, started);
         RunWriter writer;
@@ -213,6 +227,7 @@ public final class ExperimentRunner {
             journal = Journal.open(directory, List.of());
         }
         Set<Integer> completed = writer.completedTrials();
+        PlacementCsv placements = new PlacementCsv(directory, completed);
         for (Experiment part : plan.parts()) {
             writeLandscapes(directory, part);
         }
@@ -228,23 +243,29 @@ public final class ExperimentRunner {
             return dataset;
         };
         LearningRates.write(directory, trials, registry, provider);
-        TrialExecutor executor = new LocalTrialExecutor(options.threads());
-        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
-                + trials.size() + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")
-                + " into " + directory);
         TrialRunner trialRunner = new TrialRunner(registry, provider);
-        warmUp(trialRunner, missing, options.warmupSeconds());
+        TrialExecutor executor = cluster != null ? cluster : new LocalTrialExecutor(options.threads(), setup -> trialRunner);
+        // Workers elsewhere read the data folder the driver resolved (docs/spark.md, "Data on executors").
+        WorkerSetup setup = WorkerSetup.of(options.modules(), new DataOptions(
+                DataDirectory.resolve(options.dataDirectory()).root().toAbsolutePath(), dataOptions.validation(),
+                dataOptions.subset(), dataOptions.standardization(), dataOptions.seed()), options.warmupSeconds());
+        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
+                + trials.size() + " trials on " + executor.where() + " into " + directory);
+        if (executor.inThisJvm()) {
+            warmUp(trialRunner, missing, options.warmupSeconds());
+        }
         progress.started(trials.size(), completed.size());
         boolean stopped;
         try (RunInterruption interruption = new RunInterruption()) {
             try {
-                executor.execute(missing, trialRunner, result -> interruption.unlessStopped(() -> {
+                executor.execute(missing, setup, result -> interruption.unlessStopped(() -> {
                     for (String warning : result.warnings()) {
                         String kind = warning.replaceFirst("^trial \\d+: ", "");
                         if (warned.add(kind)) {
                             progress.warn(warning);
                         }
                     }
+                    placements.write(result.trial().id(), result.placement());
                     save(directory, writer, journal, result);
                     statuses.merge(result.row().status(), 1, Integer::sum);
                     progress.finished(result);
@@ -257,6 +278,7 @@ public final class ExperimentRunner {
                 // First: it clears the interrupt a stop caused, which would otherwise close the files' channels.
                 stopped = interruption.trialsOver();
                 progress.close();
+                placements.close();
                 writer.close();
                 journal.close();
             }
@@ -273,6 +295,7 @@ public final class ExperimentRunner {
         }
         writer.finish();
         journal.finish();
+        placements.finish();
         manifest.put("finished", OffsetDateTime.now().toString());
         sessionOf(manifest).put("finished", manifest.get("finished"));
         writeManifest(directory, manifest);

@@ -8,17 +8,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs trials on a fixed pool of local threads, handing results back in completion order. */
 public final class LocalTrialExecutor implements TrialExecutor {
     private final int threads;
+    private final Function<WorkerSetup, TrialRunner> wiring;
 
-    /** A pool of {@code threads} workers, at least 1. */
-    public LocalTrialExecutor(int threads) {
+    /**
+     * A pool of {@code threads} workers, at least 1, running trials with the runner {@code wiring} gives for the
+     * setup: in this JVM that is the caller's own, which has already built the registry and loaded the data the setup
+     * describes ({@link TrialWorkers#runner} builds one from the setup alone).
+     */
+    public LocalTrialExecutor(int threads, Function<WorkerSetup, TrialRunner> wiring) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
+        this.wiring = wiring;
     }
 
     /** One worker per available core. */
@@ -27,10 +34,16 @@ public final class LocalTrialExecutor implements TrialExecutor {
     }
 
     @Override
-    public void execute(List<Trial> trials, TrialRunner runner, Consumer<TrialResult> onResult) throws InterruptedException {
+    public String where() {
+        return threads + " thread" + (threads == 1 ? "" : "s");
+    }
+
+    @Override
+    public void execute(List<Trial> trials, WorkerSetup setup, Consumer<TrialResult> onResult) throws InterruptedException {
         if (trials.isEmpty()) {
             return;
         }
+        TrialRunner runner = wiring.apply(setup);
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, trials.size()), task -> {
             Thread thread = new Thread(task, "trial-" + counter.incrementAndGet());

@@ -1,6 +1,7 @@
 package org.optbench.reports.csv;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public final class TraceCsv {
     }
 
     /** One row: the point after {@code step} updates, its loss, and the rate of the update that led there. */
-    public record Point(long step, double learningRate, double loss, float[] parameters) {
+    public record Point(long step, double learningRate, double loss, float[] parameters) implements Serializable {
     }
 
     /** The header for a {@code dimension}-dimensional trajectory. */
