@@ -54,9 +54,11 @@ import org.optbench.reports.Reports;
 import org.optbench.reports.RunFiles;
 import org.optbench.reports.TrialStatus;
 import org.optbench.reports.csv.LandscapeCsv;
+import org.optbench.reports.csv.RunReader;
 import org.optbench.reports.csv.RunWriter;
 import org.optbench.reports.csv.TraceCsv;
 import org.optbench.reports.figures.FigureFormat;
+import org.optbench.reports.tuning.SelectionCsv;
 
 /**
  * {@code optbench run}: checks the experiment and the output folder, loads the data, then runs every missing
@@ -151,19 +153,24 @@ public final class ExperimentRunner {
         if (trials.isEmpty()) {
             throw new UserError(plan.source() + ": the grid is empty; give at least one data set, model and optimizer");
         }
+        Study study = new Study(plan, trials);
         if (options.dryRun()) {
             for (Trial trial : trials) {
                 progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed "
-                        + trial.seed() + " data seed " + trial.dataSeed());
+                        + trial.seed() + " data seed " + trial.dataSeed() + (study.tuned() ? " (tune)" : ""));
             }
-            return new Outcome(directory, trials.size(), 0, new EnumMap<>(TrialStatus.class), null);
+            if (study.finalCount() > 0) {
+                progress.info("then " + study.finalCount() + " final trials (trials " + trials.size() + "-"
+                        + (study.totalTrials() - 1) + "), each selected configuration on fresh seeds, planned once tuning is complete");
+            }
+            return new Outcome(directory, study.totalTrials(), 0, new EnumMap<>(TrialStatus.class), null);
         }
         writableDirectory(directory);
 
         String started = OffsetDateTime.now().toString();
         RunWriter writer = options.resume() ? RunWriter.resume(directory) : RunWriter.create(directory);
         Set<Integer> completed = writer.completedTrials();
-        Map<String, Object> manifest = manifest(plan, config, fingerprint, trials.size(), options, previous, started);
+        Map<String, Object> manifest = manifest(plan, config, fingerprint, study.totalTrials(), options, previous, started);
         writeManifest(directory, manifest);
         for (Experiment part : plan.parts()) {
             writeLandscapes(directory, part);
@@ -180,29 +187,44 @@ public final class ExperimentRunner {
             return dataset;
         };
         TrialExecutor executor = new LocalTrialExecutor(options.threads());
-        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
-                + trials.size() + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")
+        int total = study.totalTrials();
+        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + (total - completed.size())
+                + " of " + total + " trials on " + options.threads() + " thread" + (options.threads() == 1 ? "" : "s")
                 + " into " + directory);
         TrialRunner trialRunner = new TrialRunner(registry, provider);
         warmUp(trialRunner, missing, options.warmupSeconds());
-        progress.started(trials.size(), completed.size());
-        try {
-            executor.execute(missing, trialRunner, result -> {
-                for (String warning : result.warnings()) {
-                    String kind = warning.replaceFirst("^trial \\d+: ", "");
-                    if (warned.add(kind)) {
-                        progress.warn(warning);
-                    }
+        progress.started(total, completed.size());
+        int ranNow = missing.size();
+        java.util.function.Consumer<TrialResult> onResult = result -> {
+            for (String warning : result.warnings()) {
+                String kind = warning.replaceFirst("^trial \\d+: ", "");
+                if (warned.add(kind)) {
+                    progress.warn(warning);
                 }
-                save(directory, writer, result);
-                statuses.merge(result.row().status(), 1, Integer::sum);
-                progress.finished(result);
-            });
+            }
+            save(directory, writer, result, study.phase(result.trial().id()));
+            statuses.merge(result.row().status(), 1, Integer::sum);
+            progress.finished(result);
+        };
+        try {
+            executor.execute(missing, trialRunner, onResult);
+            if (study.finalCount() > 0) {
+                // Every tuning row is now in trials.csv: the selection, and so the final trials, follow from it.
+                List<Trial> finals = study.finalTrials(RunReader.readTrials(directory));
+                List<Trial> missingFinals = finals.stream().filter(trial -> !completed.contains(trial.id())).toList();
+                warmUp(trialRunner, missingFinals, options.warmupSeconds());
+                executor.execute(missingFinals, trialRunner, onResult);
+                ranNow += missingFinals.size();
+            }
         } finally {
             progress.close();
             writer.close();
         }
         writer.finish();
+        if (study.tuned()) {
+            SelectionCsv.write(directory, study.select(RunReader.readTrials(directory)), study.tuning().metric(),
+                    study.tuning().mode());
+        }
         manifest.put("finished", OffsetDateTime.now().toString());
         sessionOf(manifest).put("finished", manifest.get("finished"));
         writeManifest(directory, manifest);
@@ -214,7 +236,7 @@ public final class ExperimentRunner {
         } catch (ReportException | IllegalArgumentException | IllegalStateException e) {
             reportProblem = e.getMessage();
         }
-        return new Outcome(directory, trials.size(), missing.size(), statuses, reportProblem);
+        return new Outcome(directory, total, ranNow, statuses, reportProblem);
     }
 
     /** Updates every warm-up takes at least, whatever its time: enough for the JIT to see the update loop as hot. */
@@ -246,7 +268,7 @@ public final class ExperimentRunner {
                 warmed == 1 ? "" : "s", (System.nanoTime() - start) / 1e9));
     }
 
-    private void save(Path directory, RunWriter writer, TrialResult result) {
+    private void save(Path directory, RunWriter writer, TrialResult result, String phase) {
         if (!result.trace().isEmpty()) {
             Path file = directory.resolve(RunFiles.trace(result.trial().id()));
             try (TraceCsv.TraceWriter trace = TraceCsv.open(file, result.trace().get(0).parameters().length)) {
@@ -255,8 +277,8 @@ public final class ExperimentRunner {
                 }
             }
         }
-        result.curves().forEach(writer::writeCurve);
-        writer.writeTrial(result.row());
+        result.curves().forEach(curve -> writer.writeCurve(curve.withPhase(phase)));
+        writer.writeTrial(result.row().withPhase(phase));
     }
 
     /** Checks the output folder; returns the manifest of the run to resume, or null. */

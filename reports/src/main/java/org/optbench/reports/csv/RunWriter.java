@@ -75,7 +75,7 @@ public final class RunWriter implements AutoCloseable {
         if (!Files.exists(trialsFile) && !Files.exists(curvesFile)) {
             return create(runDirectory);
         }
-        List<TrialRow> trialRows = readComplete(trialsFile, RunSchema.TRIALS_HEADER).rows().stream()
+        List<TrialRow> trialRows = readComplete(trialsFile, RunSchema.TRIALS_HEADER, RunSchema.TRIALS_HEADER_V1).rows().stream()
                 .map(RunSchema::trial).toList();
         // The same trial twice means two processes wrote here; keep the first, as the file order says.
         List<TrialRow> unique = new ArrayList<>();
@@ -85,7 +85,7 @@ public final class RunWriter implements AutoCloseable {
                 unique.add(row);
             }
         }
-        List<CurveRow> curveRows = readComplete(curvesFile, RunSchema.CURVES_HEADER).rows().stream()
+        List<CurveRow> curveRows = readComplete(curvesFile, RunSchema.CURVES_HEADER, RunSchema.CURVES_HEADER_V1).rows().stream()
                 .map(RunSchema::curve).filter(row -> ids.contains(row.trial())).toList();
         Cells.writeAtomically(trialsFile, render(RunSchema.TRIALS_HEADER, unique, RunSchema::cells));
         Cells.writeAtomically(curvesFile, render(RunSchema.CURVES_HEADER, curveRows, RunSchema::cells));
@@ -143,7 +143,7 @@ public final class RunWriter implements AutoCloseable {
         }
     }
 
-    private static CsvRows readComplete(Path file, List<String> header) {
+    private static CsvRows readComplete(Path file, List<String> header, List<String> previousHeader) {
         String content;
         try {
             content = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -156,7 +156,8 @@ public final class RunWriter implements AutoCloseable {
         if (content.isEmpty()) {
             content = String.join(",", header) + "\n";
         }
-        return CsvRows.parse(file.toString(), content, header::equals, String.join(",", header));
+        return CsvRows.parse(file.toString(), content, found -> RunSchema.isHeader(found, header, previousHeader),
+                String.join(",", header));
     }
 
     private static <T> String render(List<String> header, List<T> rows, Function<T, List<String>> cells) {
