@@ -123,6 +123,12 @@ class TunedStudyTest {
                 assertFalse(tuningSeeds.contains(seed), "final seed " + seed + " is a tuning seed");
             }
         }
+        // The report: the ordinary part shows the 6 final trials only, then the tuning section and its figure.
+        org.optbench.reports.Reports.Report report = org.optbench.reports.Reports.rebuild(run);
+        assertEquals(2, report.summaries().size());
+        String markdown = Files.readString(report.report());
+        assertTrue(markdown.contains("## Tuning") && markdown.contains("`" + selection.get(0).get("selected") + "`"), markdown);
+        assertTrue(Files.exists(run.resolve("figures/tuning-curve.png")));
         String manifest = Files.readString(run.resolve("manifest.json"));
         assertTrue(manifest.contains("\"search_spaces\"") && manifest.contains("loguniform(1e-4, 0.1)")
                 && manifest.contains("\"method\" : \"halton\"") && manifest.contains("\"trials\" : 26"), manifest);
