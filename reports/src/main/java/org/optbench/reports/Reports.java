@@ -1,15 +1,18 @@
 package org.optbench.reports;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.optbench.reports.csv.Cells;
 import org.optbench.reports.figures.FigureFormat;
 import org.optbench.reports.figures.Figures;
 import org.optbench.reports.stats.ConfigurationSummary;
 import org.optbench.reports.stats.Summaries;
 import org.optbench.reports.stats.SummaryCsv;
+import org.optbench.reports.tuning.TuningReport;
 
 /**
  * {@code optbench report RUN_DIR}: regenerates {@code summary.csv}, {@code figures/} and {@code report.md} of a run
@@ -44,12 +47,17 @@ public final class Reports {
         }
         Set<FigureFormat> chosen = formats == null || formats.isEmpty() ? EnumSet.of(FigureFormat.PNG)
                 : EnumSet.copyOf(formats);
-        List<ConfigurationSummary> summaries = Summaries.of(data.trials(), data.hasTarget());
+        // A tuned run's summary and figures compare the selected configurations (the final phase); the tuning
+        // section adds the selection, tuning curves and scores across problems.
+        RunData shown = TuningReport.shown(data);
+        List<ConfigurationSummary> summaries = Summaries.of(shown.trials(), shown.hasTarget());
         Path summary = runDirectory.resolve(RunFiles.SUMMARY);
         SummaryCsv.write(summary, summaries);
-        List<Figures.Figure> figures = new Figures().renderAll(data, runDirectory.resolve(RunFiles.FIGURES), chosen);
+        List<Figures.Figure> figures = new ArrayList<>(new Figures().renderAll(shown, runDirectory.resolve(RunFiles.FIGURES), chosen));
+        TuningReport.Section tuning = TuningReport.render(data, runDirectory.resolve(RunFiles.FIGURES), chosen);
         Path report = runDirectory.resolve(RunFiles.REPORT);
-        ReportMarkdown.write(report, data, summaries, figures, chosen);
+        Cells.writeAtomically(report, ReportMarkdown.render(shown, summaries, figures, chosen) + tuning.markdown());
+        figures.addAll(tuning.figures());
         return new Report(summary, report, figures, summaries);
     }
 }

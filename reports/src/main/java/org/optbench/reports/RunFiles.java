@@ -6,6 +6,7 @@ package org.optbench.reports;
  * <ul>
  *   <li>{@code manifest.json}: provenance, written by the harness;</li>
  *   <li>{@code trials.csv}, {@code curves.csv}: written row by row as trials finish;</li>
+ *   <li>{@code selection.csv}: a tuned experiment's choice per optimizer and problem, derived from {@code trials.csv};</li>
  *   <li>{@code summary.csv}, {@code figures/}, {@code report.md}: derived from the CSV files by the reports module;</li>
  *   <li>{@code traces/trial-N.csv}: the trajectory of trial N on an analytic function, header
  *       {@code step,lr,loss,x0[,x1,...]}, one row per update, row 0 the start point;</li>
@@ -26,6 +27,8 @@ public final class RunFiles {
     public static final String TRIALS = "trials.csv";
     public static final String CURVES = "curves.csv";
     public static final String SUMMARY = "summary.csv";
+    /** A tuned experiment's selected configurations (docs/harness.md, "Tuning"). */
+    public static final String SELECTION = "selection.csv";
     public static final String REPORT = "report.md";
     public static final String FIGURES = "figures";
     public static final String TRACES = "traces";

@@ -21,9 +21,27 @@ import java.io.Serializable;
  * @param secondsToTarget training seconds until the target was first met, NaN if never
  * @param stepsToTarget updates until the target was first met, -1 if never
  * @param message why the trial diverged, stopped or failed; empty when {@code ok}
+ * @param phase {@code tune} or {@code final} in a tuned experiment (docs/harness.md, "Tuning"), empty otherwise
  */
 public record TrialRow(int trial, Configuration configuration, long seed, long dataSeed, int repeat, TrialStatus status, int epochsRun,
         int bestEpoch, long steps, double trainLoss, double validationLoss, double validationAccuracy, double testLoss,
         double testAccuracy, double bestValidationLoss, double bestValidationAccuracy, double wallSeconds,
-        double secondsPerEpoch, double secondsToTarget, long stepsToTarget, String message) implements Serializable {
+        double secondsPerEpoch, double secondsToTarget, long stepsToTarget, String message, String phase) implements Serializable {
+
+    /** A row of a plain (untuned) run: no phase. */
+    public TrialRow(int trial, Configuration configuration, long seed, long dataSeed, int repeat, TrialStatus status,
+            int epochsRun, int bestEpoch, long steps, double trainLoss, double validationLoss, double validationAccuracy,
+            double testLoss, double testAccuracy, double bestValidationLoss, double bestValidationAccuracy,
+            double wallSeconds, double secondsPerEpoch, double secondsToTarget, long stepsToTarget, String message) {
+        this(trial, configuration, seed, dataSeed, repeat, status, epochsRun, bestEpoch, steps, trainLoss, validationLoss,
+                validationAccuracy, testLoss, testAccuracy, bestValidationLoss, bestValidationAccuracy, wallSeconds,
+                secondsPerEpoch, secondsToTarget, stepsToTarget, message, "");
+    }
+
+    /** The same row in another phase. */
+    public TrialRow withPhase(String newPhase) {
+        return new TrialRow(trial, configuration, seed, dataSeed, repeat, status, epochsRun, bestEpoch, steps, trainLoss,
+                validationLoss, validationAccuracy, testLoss, testAccuracy, bestValidationLoss, bestValidationAccuracy,
+                wallSeconds, secondsPerEpoch, secondsToTarget, stepsToTarget, message, newPhase);
+    }
 }

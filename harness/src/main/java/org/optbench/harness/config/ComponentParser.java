@@ -115,6 +115,25 @@ public final class ComponentParser {
         if (scalar.isEmpty()) {
             throw error("expected a value");
         }
+        if (peek() == '(' && scalar.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            // A search-space distribution, e.g. loguniform(1e-5, 0.1); the tuning block checks its kind and bounds.
+            position++;
+            List<ComponentSpec.Value> arguments = new ArrayList<>();
+            skipSpaces();
+            if (peek() != ')') {
+                while (true) {
+                    arguments.add(value());
+                    skipSpaces();
+                    if (peek() == ',') {
+                        position++;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            expect(')');
+            return new ComponentSpec.Distribution(scalar, arguments);
+        }
         return new ComponentSpec.Scalar(scalar);
     }
 

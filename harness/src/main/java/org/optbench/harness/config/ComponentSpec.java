@@ -25,7 +25,7 @@ public record ComponentSpec(String name, Map<String, Value> parameters) implemen
     }
 
     /** A parameter value: a scalar's text or a list of values. */
-    public sealed interface Value extends Serializable permits Scalar, ListValue {
+    public sealed interface Value extends Serializable permits Scalar, ListValue, Distribution {
         /** The value written back in the component syntax. */
         String text();
     }
@@ -48,6 +48,30 @@ public record ComponentSpec(String name, Map<String, Value> parameters) implemen
             }
             return "[" + String.join(", ", parts) + "]";
         }
+    }
+
+    /**
+     * A search-space distribution as written, e.g. {@code loguniform(1e-5, 0.1)} or {@code choice(0.9, 0.99)}: only
+     * meaningful under an experiment's {@code tuning:} block, which checks its kind and bounds.
+     */
+    public record Distribution(String kind, List<Value> arguments) implements Value {
+        public Distribution {
+            arguments = List.copyOf(arguments);
+        }
+
+        @Override
+        public String text() {
+            List<String> parts = new ArrayList<>();
+            for (Value item : arguments) {
+                parts.add(item.text());
+            }
+            return kind + "(" + String.join(", ", parts) + ")";
+        }
+    }
+
+    /** Whether any parameter is a {@link Distribution}. */
+    public boolean hasDistribution() {
+        return parameters.values().stream().anyMatch(Distribution.class::isInstance);
     }
 
     /** This component in the component syntax, parameters as given. */

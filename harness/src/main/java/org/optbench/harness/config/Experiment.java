@@ -7,6 +7,7 @@ import java.util.Map;
 import org.optbench.harness.trial.Trial;
 import org.optbench.harness.trial.TrialSeeds;
 import org.optbench.harness.trial.TrialSettings;
+import org.optbench.harness.tuning.Tuning;
 
 /**
  * A checked experiment: every axis of its grid with each component resolved to its canonical form, the shared
@@ -30,12 +31,14 @@ import org.optbench.harness.trial.TrialSettings;
  * @param subset training examples kept, 0 for all
  * @param standardize {@code none}, {@code global} or {@code per-feature}
  * @param origins where each key was set (file:line or --set key), for messages after loading data
+ * @param tuning the tuning block, or null for a plain grid; when set, {@code optimizers} are the sampled tuning
+ *     configurations and {@code repeats} the seeds per tuning configuration
  */
 public record Experiment(String name, String description, String source, long seed, long dataSeed, Pairing pairing,
         List<String> datasets,
         List<String> models, List<String> optimizers, List<String> schedules, List<List<String>> regularizerSets,
         List<Long> seeds, int repeats, TrialSettings settings, double validation, int subset, String standardize,
-        Map<String, String> origins) {
+        Map<String, String> origins, Tuning tuning) {
 
     /** The seed design: common random numbers across configurations (the default), or a seed per configuration. */
     public enum Pairing {
@@ -105,7 +108,11 @@ public record Experiment(String name, String description, String source, long se
         config.put("pairing", pairing.key());
         config.put("dataset", datasets);
         config.put("model", models);
-        config.put("optimizer", optimizers);
+        config.put("optimizer", tuning == null ? optimizers
+                : tuning.spaces().stream().map(org.optbench.harness.tuning.SearchSpace::text).toList());
+        if (tuning != null) {
+            config.put("tuning", tuning.describe());
+        }
         config.put("schedule", schedules);
         List<String> sets = new ArrayList<>();
         for (List<String> set : regularizerSets) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.optbench.harness.UserError;
 import org.optbench.harness.trial.Target;
 import org.optbench.harness.trial.TrialSettings;
+import org.optbench.harness.tuning.Tuning;
 import org.optbench.harness.wiring.Component;
 import org.optbench.harness.wiring.Names;
 import org.optbench.harness.wiring.Registry;
@@ -29,7 +30,7 @@ public final class ExperimentParser {
     }
 
     /** Keys that describe the whole run (or its shared data) and so cannot differ between parts. */
-    private static final List<String> RUN_KEYS = List.of("name", "description", "seed", "data_seed", "pairing", "validation", "subset", "standardize", "parts");
+    private static final List<String> RUN_KEYS = List.of("name", "description", "seed", "data_seed", "pairing", "validation", "subset", "standardize", "parts", "tuning");
 
     /**
      * Checks and resolves an experiment file, with or without {@code parts}. Each part is the top-level keys
@@ -127,9 +128,17 @@ public final class ExperimentParser {
             }
         }
         List<String> optimizers = new ArrayList<>();
-        for (Located item : components(values, "optimizer", null, source)) {
-            for (Resolved<?> resolved : registry.optimizer(item.spec(), item.origin())) {
-                add(optimizers, resolved.canonical(), item.origin());
+        Tuning tuning = null;
+        if (values.containsKey("tuning")) {
+            TuningParser.Result tuned = new TuningParser(registry).parse(values.get("tuning"),
+                    components(values, "optimizer", null, source), seed);
+            tuning = tuned.tuning();
+            optimizers.addAll(tuned.configurations());
+        } else {
+            for (Located item : components(values, "optimizer", null, source)) {
+                for (Resolved<?> resolved : registry.optimizer(item.spec(), item.origin())) {
+                    add(optimizers, resolved.canonical(), item.origin());
+                }
             }
         }
         List<String> schedules = new ArrayList<>();
@@ -147,7 +156,15 @@ public final class ExperimentParser {
 
         List<Long> seeds = new ArrayList<>();
         int repeats = 1;
-        if (values.containsKey("seeds")) {
+        if (tuning != null) {
+            for (String key : List.of("seeds", "repeats")) {
+                if (values.containsKey(key)) {
+                    throw new UserError(values.get(key).origin() + ": a tuned experiment takes its seeds from the tuning"
+                            + " block (tuning: {seeds: 1, final: {seeds: 5}}); remove " + key);
+                }
+            }
+            repeats = tuning.seeds();
+        } else if (values.containsKey("seeds")) {
             if (values.containsKey("repeats")) {
                 throw new UserError(values.get("seeds").origin() + ": give either seeds or repeats, not both");
             }
@@ -217,10 +234,23 @@ public final class ExperimentParser {
                         + " target such as loss <= 1e-6, or put the function in a part of its own");
             });
         }
+        if (tuning != null) {
+            String where = values.get("tuning").origin();
+            for (String dataset : datasets) {
+                if (isFunction(dataset)) {
+                    throw new UserError(where + ": tuning selects on the validation split, which the analytic function "
+                            + dataset + " does not have; tune on data sets (put functions in an untuned run)");
+                }
+            }
+            if (validation == 0) {
+                throw new UserError(where + ": tuning selects on the validation split but validation is 0; hold out"
+                        + " validation examples (validation: 0.1)");
+            }
+        }
         TrialSettings settings = new TrialSettings(epochs, batch, lastBatch.equals("drop"), steps, evalEvery, divergence,
                 timeBudget, target);
         return new Experiment(name, description, source, seed, dataSeed, pairing, datasets, models, optimizers, schedules, regularizerSets,
-                seeds, repeats, settings, validation, subset, standardize, origins);
+                seeds, repeats, settings, validation, subset, standardize, origins, tuning);
     }
 
     /**
@@ -242,7 +272,8 @@ public final class ExperimentParser {
         return registry.functions().containsKey(name);
     }
 
-    private record Located(ComponentSpec spec, String origin) {
+    /** A component as written and where. */
+    record Located(ComponentSpec spec, String origin) {
     }
 
     private List<Located> components(Map<String, RawValue> values, String key, String defaultText, String source) {

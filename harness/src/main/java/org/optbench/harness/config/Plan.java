@@ -118,6 +118,11 @@ public record Plan(String name, String description, String source, long seed, Li
         return config;
     }
 
+    /** The tuning block every part shares, or null for a plain grid. */
+    public org.optbench.harness.tuning.Tuning tuning() {
+        return parts.get(0).tuning();
+    }
+
     /** The first target any part sets, or null. */
     public Target target() {
         return parts.stream().map(part -> part.settings().target()).filter(t -> t != null).findFirst().orElse(null);

@@ -59,9 +59,11 @@ import org.optbench.reports.Reports;
 import org.optbench.reports.RunFiles;
 import org.optbench.reports.TrialStatus;
 import org.optbench.reports.csv.LandscapeCsv;
+import org.optbench.reports.csv.RunReader;
 import org.optbench.reports.csv.RunWriter;
 import org.optbench.reports.csv.TraceCsv;
 import org.optbench.reports.figures.FigureFormat;
+import org.optbench.reports.tuning.SelectionCsv;
 
 /**
  * {@code optbench run}: checks the experiment and the output folder, loads the data, then runs every missing
@@ -188,31 +190,40 @@ public final class ExperimentRunner {
         if (trials.isEmpty()) {
             throw new UserError(plan.source() + ": the grid is empty; give at least one data set, model and optimizer");
         }
+        Study study = new Study(plan, trials);
         if (options.dryRun()) {
             for (Trial trial : trials) {
                 progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed "
-                        + trial.seed() + " data seed " + trial.dataSeed());
+                        + trial.seed() + " data seed " + trial.dataSeed() + (study.tuned() ? " (tune)" : ""));
             }
-            return new Outcome(directory, trials.size(), 0, new EnumMap<>(TrialStatus.class), null, false);
+            if (study.finalCount() > 0) {
+                progress.info("then " + study.finalCount() + " final trials (trials " + trials.size() + "-"
+                        + (study.totalTrials() - 1) + "), each selected configuration on fresh seeds, planned once tuning is complete");
+            }
+            return new Outcome(directory, study.totalTrials(), 0, new EnumMap<>(TrialStatus.class), null, false);
         }
         writableDirectory(directory);
         try (RunLock lock = RunLock.acquire(directory)) {
             // Checked again under the lock: another process may have started here since the first check.
             Map<String, Object> previous = checkDirectory(directory, options.resume(), fingerprint);
-            return runTrials(options, plan, config, fingerprint, directory, previous, dataOptions, data, trials);
+            return runTrials(options, plan, study, config, fingerprint, directory, previous, dataOptions, data, trials);
         }
     }
 
-    private Outcome runTrials(Options options, Plan plan, Map<String, Object> config, String fingerprint, Path directory,
+    private Outcome runTrials(Options options, Plan plan, Study study, Map<String, Object> config, String fingerprint, Path directory,
             Map<String, Object> previous, DataOptions dataOptions, Map<String, Dataset> data, List<Trial> trials)
             throws InterruptedException {
         String started = OffsetDateTime.now().toString();
-        Map<String, Object> manifest = manifest(plan, config, fingerprint, trials.size(), options, previous, started);
+        int total = study.totalTrials();
+        Map<String, Object> manifest = manifest(plan, config, fingerprint, total, options, previous, started);
         RunWriter writer;
         Journal journal;
         if (options.resume()) {
-            // Refuses (and changes nothing) when a row does not belong to the plan; drops trials with lost rows.
-            ResumeCheck check = new ResumeCheck(directory, trials, Journal.read(directory));
+            // Refuses (and changes nothing) when a row does not belong to the plan; drops trials with lost rows. A
+            // tuned study's final trials belong to it once its tuning rows are all written (their selection).
+            List<Trial> planned = new ArrayList<>(trials);
+            planned.addAll(knownFinalTrials(study, directory));
+            ResumeCheck check = new ResumeCheck(directory, planned, Journal.read(directory));
             writer = RunWriter.resume(directory, check);
             journal = Journal.open(directory, check.kept());
             writeManifest(directory, manifest);
@@ -249,27 +260,39 @@ public final class ExperimentRunner {
         WorkerSetup setup = WorkerSetup.of(options.modules(), new DataOptions(
                 DataDirectory.resolve(options.dataDirectory()).root().toAbsolutePath(), dataOptions.validation(),
                 dataOptions.subset(), dataOptions.standardization(), dataOptions.seed()), options.warmupSeconds());
-        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + missing.size() + " of "
-                + trials.size() + " trials on " + executor.where() + " into " + directory);
+        progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + (total - completed.size())
+                + " of " + total + " trials on " + executor.where() + " into " + directory);
         if (executor.inThisJvm()) {
             warmUp(trialRunner, missing, options.warmupSeconds());
         }
-        progress.started(trials.size(), completed.size());
+        progress.started(total, completed.size());
+        int ranNow = missing.size();
         boolean stopped;
         try (RunInterruption interruption = new RunInterruption()) {
-            try {
-                executor.execute(missing, setup, result -> interruption.unlessStopped(() -> {
-                    for (String warning : result.warnings()) {
-                        String kind = warning.replaceFirst("^trial \\d+: ", "");
-                        if (warned.add(kind)) {
-                            progress.warn(warning);
-                        }
+            java.util.function.Consumer<TrialResult> onResult = result -> interruption.unlessStopped(() -> {
+                for (String warning : result.warnings()) {
+                    String kind = warning.replaceFirst("^trial \\d+: ", "");
+                    if (warned.add(kind)) {
+                        progress.warn(warning);
                     }
-                    placements.write(result.trial().id(), result.placement());
-                    save(directory, writer, journal, result);
-                    statuses.merge(result.row().status(), 1, Integer::sum);
-                    progress.finished(result);
-                }));
+                }
+                placements.write(result.trial().id(), result.placement());
+                save(directory, writer, journal, result, study.phase(result.trial().id()));
+                statuses.merge(result.row().status(), 1, Integer::sum);
+                progress.finished(result);
+            });
+            try {
+                executor.execute(missing, setup, onResult);
+                if (study.finalCount() > 0 && !interruption.stopped()) {
+                    // Every tuning row is now in trials.csv: the selection, and so the final trials, follow from it.
+                    List<Trial> finals = study.finalTrials(RunReader.readTrials(directory));
+                    List<Trial> missingFinals = finals.stream().filter(trial -> !completed.contains(trial.id())).toList();
+                    if (executor.inThisJvm()) {
+                        warmUp(trialRunner, missingFinals, options.warmupSeconds());
+                    }
+                    executor.execute(missingFinals, setup, onResult);
+                    ranNow += missingFinals.size();
+                }
             } catch (InterruptedException e) {
                 if (!interruption.stopped()) {
                     throw e;
@@ -287,15 +310,19 @@ public final class ExperimentRunner {
                 sessionOf(manifest).put("stopped", OffsetDateTime.now().toString());
                 writeManifest(directory, manifest);
                 int done = writer.completedTrials().size();
-                progress.info("stopped by a signal: " + done + " of " + trials.size() + " trials are in " + directory
+                progress.info("stopped by a signal: " + done + " of " + total + " trials are in " + directory
                         + "; finish them with the same command and --resume --out " + directory);
                 interruption.settled();
-                return new Outcome(directory, trials.size(), done - completed.size(), statuses, null, true);
+                return new Outcome(directory, total, done - completed.size(), statuses, null, true);
             }
         }
         writer.finish();
         journal.finish();
         placements.finish();
+        if (study.tuned()) {
+            SelectionCsv.write(directory, study.select(RunReader.readTrials(directory)), study.tuning().metric(),
+                    study.tuning().mode());
+        }
         manifest.put("finished", OffsetDateTime.now().toString());
         sessionOf(manifest).put("finished", manifest.get("finished"));
         writeManifest(directory, manifest);
@@ -307,7 +334,7 @@ public final class ExperimentRunner {
         } catch (ReportException | IllegalArgumentException | IllegalStateException e) {
             reportProblem = e.getMessage();
         }
-        return new Outcome(directory, trials.size(), missing.size(), statuses, reportProblem, false);
+        return new Outcome(directory, total, ranNow, statuses, reportProblem, false);
     }
 
     /** Updates every warm-up takes at least, whatever its time: enough for the JIT to see the update loop as hot. */
@@ -372,7 +399,22 @@ public final class ExperimentRunner {
         return String.join(", ", shown) + (ids.size() > 10 ? ", ..." : "");
     }
 
-    private void save(Path directory, RunWriter writer, Journal journal, TrialResult result) {
+    /**
+     * The final trials of a tuned study being resumed, when trials.csv already holds every tuning row (they follow
+     * from its selection); none otherwise, since then no final trial can have run.
+     */
+    private static List<Trial> knownFinalTrials(Study study, Path directory) {
+        if (study.finalCount() == 0) {
+            return List.of();
+        }
+        try {
+            return study.finalTrials(RunReader.readTrials(directory));
+        } catch (ReportException | IllegalStateException e) {
+            return List.of();
+        }
+    }
+
+    private void save(Path directory, RunWriter writer, Journal journal, TrialResult result, String phase) {
         if (!result.trace().isEmpty()) {
             Path file = directory.resolve(RunFiles.trace(result.trial().id()));
             try (TraceCsv.TraceWriter trace = TraceCsv.open(file, result.trace().get(0).parameters().length)) {
@@ -381,8 +423,8 @@ public final class ExperimentRunner {
                 }
             }
         }
-        result.curves().forEach(writer::writeCurve);
-        writer.writeTrial(result.row());
+        result.curves().forEach(curve -> writer.writeCurve(curve.withPhase(phase)));
+        writer.writeTrial(result.row().withPhase(phase));
         // Last: the journal line says every row of the trial is written.
         journal.record(new Journal.Entry(result.trial().id(), result.curves().size(), result.trace().size()));
     }

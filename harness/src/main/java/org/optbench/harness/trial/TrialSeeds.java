@@ -17,6 +17,11 @@ import java.util.SplittableRandom;
  *       schedule and regularizer set of the same data set, model and repeat starts from the same weights and sees the
  *       same batches, masks and noise (common random numbers), and adding a parameter to an optimizer changes no
  *       seed. In the {@code independent} design the whole configuration enters the mix instead.</li>
+ *   <li>In a tuned experiment (docs/harness.md, "Tuning"), tuning trials use the trial seeds above. The
+ *       <b>final trial seed</b> of a selected configuration is {@code mix(experiment seed, "final|" + data set + "|"
+ *       + model + "|repeat=" + repeat)} (independent design: {@code "final|repeat=" + repeat} as the repeat key), a
+ *       key no tuning trial uses, so the final phase never reruns a tuning seed. The <b>search seed</b> of an
+ *       optimizer's sampled configurations is {@code mix(experiment seed, "search|" + method + "|" + optimizer)}.</li>
  * </ul>
  *
  * <p>{@code mix(seed, key)} is the 64-bit FNV-1a hash of the key's UTF-8 bytes, put through SplittableRandom's
@@ -62,6 +67,21 @@ public final class TrialSeeds {
     /** The independent design's trial seed: {@code identity} is the whole configuration ({@link Trial#identity()}). */
     public static long independentTrialSeed(long seed, String identity, String repeatKey) {
         return mix(seed, "independent|" + identity + "|" + repeatKey);
+    }
+
+    /** The paired seed of final-phase repeat {@code repeat} of a tuned experiment; never a tuning trial's key. */
+    public static long finalTrialSeed(long experimentSeed, String dataset, String model, int repeat) {
+        return mix(experimentSeed, "final|" + dataset + "|" + model + "|repeat=" + repeat);
+    }
+
+    /** The independent design's final-phase seed: {@code identity} is the whole configuration. */
+    public static long independentFinalTrialSeed(long experimentSeed, String identity, int repeat) {
+        return independentTrialSeed(experimentSeed, identity, "final|repeat=" + repeat);
+    }
+
+    /** The seed of the random numbers (random search) or the scramble (Halton) of one optimizer's search. */
+    public static long searchSeed(long experimentSeed, String method, String optimizer) {
+        return mix(experimentSeed, "search|" + method + "|" + optimizer);
     }
 
     static long mix(long seed, String key) {

@@ -86,6 +86,10 @@ public final class ParameterResolver {
     /** Converts one value to the parameter's type. */
     public static Object convert(Component component, ParameterSpec parameter, ComponentSpec.Value value, String origin) {
         String prefix = origin + ": " + component.name() + ": " + parameter.name();
+        if (value instanceof ComponentSpec.Distribution distribution) {
+            throw new UserError(prefix + "=" + distribution.text() + " is a search space: it needs a tuning: block"
+                    + " (docs/harness.md, \"Tuning\"), and works on optimizer parameters only");
+        }
         switch (parameter.type()) {
             case REAL_LIST, INTEGER_LIST -> {
                 List<ComponentSpec.Value> items = value instanceof ComponentSpec.ListValue list ? list.items() : List.of(value);

@@ -125,6 +125,11 @@ public final class CsvRows {
             return line;
         }
 
+        /** The number of cells. */
+        public int size() {
+            return cells.size();
+        }
+
         public String text(int column) {
             return cells.get(column);
         }

@@ -94,9 +94,9 @@ public final class RunWriter implements AutoCloseable {
         if (!Files.exists(trialsFile) && !Files.exists(curvesFile)) {
             return create(runDirectory);
         }
-        List<TrialRow> trialRows = readComplete(trialsFile, RunSchema.TRIALS_HEADER).rows().stream()
+        List<TrialRow> trialRows = readComplete(trialsFile, RunSchema.TRIALS_HEADER, RunSchema.TRIALS_HEADER_V1).rows().stream()
                 .map(RunSchema::trial).toList();
-        List<CurveRow> allCurves = readComplete(curvesFile, RunSchema.CURVES_HEADER).rows().stream()
+        List<CurveRow> allCurves = readComplete(curvesFile, RunSchema.CURVES_HEADER, RunSchema.CURVES_HEADER_V1).rows().stream()
                 .map(RunSchema::curve).toList();
         Map<Integer, List<CurveRow>> curvesOf = new HashMap<>();
         for (CurveRow row : allCurves) {
@@ -169,7 +169,7 @@ public final class RunWriter implements AutoCloseable {
         }
     }
 
-    private static CsvRows readComplete(Path file, List<String> header) {
+    private static CsvRows readComplete(Path file, List<String> header, List<String> previousHeader) {
         String content;
         try {
             content = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -182,7 +182,8 @@ public final class RunWriter implements AutoCloseable {
         if (content.isEmpty()) {
             content = String.join(",", header) + "\n";
         }
-        return CsvRows.parse(file.toString(), content, header::equals, String.join(",", header));
+        return CsvRows.parse(file.toString(), content, found -> RunSchema.isHeader(found, header, previousHeader),
+                String.join(",", header));
     }
 
     private static <T> String render(List<String> header, List<T> rows, Function<T, List<String>> cells) {

@@ -39,11 +39,11 @@ class RunFilesCsvTest {
     void curvesHeaderIsExactlyTheDocumentedOne() throws IOException {
         RunWriter.create(directory).close();
         assertEquals("trial,optimizer,schedule,regularizers,dataset,model,seed,repeat,epoch,step,lr,train_loss,"
-                + "val_loss,val_accuracy,test_loss,test_accuracy,elapsed_s\n",
+                + "val_loss,val_accuracy,test_loss,test_accuracy,elapsed_s,phase\n",
                 Files.readString(directory.resolve(RunFiles.CURVES)));
         assertEquals("trial,optimizer,schedule,regularizers,dataset,model,seed,data_seed,repeat,status,epochs_run,best_epoch,"
                 + "steps,train_loss,val_loss,val_accuracy,test_loss,test_accuracy,best_val_loss,best_val_accuracy,"
-                + "wall_s,s_per_epoch,time_to_target_s,steps_to_target,message\n",
+                + "wall_s,s_per_epoch,time_to_target_s,steps_to_target,message,phase\n",
                 Files.readString(directory.resolve(RunFiles.TRIALS)));
     }
 
@@ -147,7 +147,7 @@ class RunFilesCsvTest {
         }
         Files.writeString(directory.resolve(RunFiles.CURVES), "0,x,y\n", StandardOpenOption.APPEND);
         ReportException error = assertThrows(ReportException.class, () -> RunReader.readCurves(directory));
-        assertEquals(directory.resolve(RunFiles.CURVES) + ":3: expected 17 columns, found 3", error.getMessage());
+        assertEquals(directory.resolve(RunFiles.CURVES) + ":3: expected 18 columns, found 3", error.getMessage());
     }
 
     @Test
