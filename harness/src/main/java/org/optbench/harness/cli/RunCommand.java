@@ -60,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
     boolean noReport;
 
     @Option(names = "--warmup", paramLabel = "SECONDS", description = "untimed warm-up before the timed trials: this long for"
-            + " the first configuration of each data set, model and batch, a tenth of it for the others; 0 turns it off"
+            + " the first trial of each data set, model and batch, a tenth of it for each other optimizer, schedule and"
+            + " regularizer combination; 0 turns it off"
             + " (default: ${DEFAULT-VALUE})")
     double warmupSeconds = 0.5;
 

@@ -342,8 +342,9 @@ public final class ExperimentRunner {
 
     /**
      * Warms the JIT before the timed trials (docs/harness.md, "What is timed"), so that no trial's time depends on its
-     * place in the run: the first configuration of each data set, model and batch size gets {@code seconds}, which
-     * compiles the model's kernels, and every other configuration a tenth of it, which compiles its own rule's update.
+     * place in the run: the first trial of each data set, model and batch size gets {@code seconds}, which compiles
+     * the model's kernels, and the first of every other combination of optimizer, schedule and regularizers (by name:
+     * two learning rates of one rule run the same code) a tenth of it, which compiles its own update.
      */
     private void warmUp(TrialRunner runner, List<Trial> trials, double seconds) {
         if (seconds == 0 || trials.isEmpty()) {
@@ -354,8 +355,10 @@ public final class ExperimentRunner {
         Set<String> configurations = new HashSet<>();
         int warmed = 0;
         for (Trial trial : trials) {
-            String configuration = trial.identity() + "|" + trial.settings().batch();
-            if (!configurations.add(configuration)) {
+            String code = trial.dataset() + "|" + trial.model() + "|" + trial.settings().batch() + "|"
+                    + componentName(trial.optimizer()) + "|" + componentName(trial.schedule()) + "|"
+                    + trial.regularizers().stream().map(ExperimentRunner::componentName).toList();
+            if (!configurations.add(code)) {
                 continue;
             }
             boolean newShape = shapes.add(trial.dataset() + "|" + trial.model() + "|" + trial.settings().batch());
@@ -367,6 +370,12 @@ public final class ExperimentRunner {
         awaitCompilation(System.nanoTime() + (long) (2 * seconds * 1e9));
         progress.info(String.format(Locale.ROOT, "warm-up: %d configuration%s in %.1f s (untimed)", warmed,
                 warmed == 1 ? "" : "s", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** {@code adam} of {@code adam(lr=0.001, ...)}. */
+    private static String componentName(String canonical) {
+        int open = canonical.indexOf('(');
+        return open < 0 ? canonical : canonical.substring(0, open);
     }
 
     /**

@@ -46,7 +46,7 @@ class WarmUpTest {
                 seed: 3
                 dataset: [blobs(classes=3, dim=4, n=300), quartic(noise=0.5)]
                 model: mlp(hidden=[8], activation=relu)
-                optimizer: [sgd(lr=0.1), adam(lr=0.01)]
+                optimizer: ["sgd(lr=[0.1, 0.05])", adam(lr=0.01)]
                 regularizers: [[], [l2(lambda=1e-3)]]
                 epochs: 2
                 batch: 32
@@ -59,6 +59,7 @@ class WarmUpTest {
         Cli.Result warm = Cli.run("run", file.toString(), "--out", folder.resolve("warm").toString(), "--threads", "2",
                 "--warmup", "0.05", "--no-report");
         assertEquals(0, warm.code(), warm.err());
+        // 12 configurations, but the two sgd rates run the same code: per data set 2 rules x 2 regularizer sets.
         assertTrue(warm.out().contains("warm-up: 8 configurations in"), warm.out());
         for (String name : List.of("trials.csv", "curves.csv")) {
             assertEquals(RunFilesCompare.withoutTimes(folder.resolve("cold").resolve(name)),
