@@ -14,7 +14,7 @@ name: identical
 dataset: mnist
 model: mlp(hidden=[128], activation=relu)
 optimizer: adam(lr=0.001)
-subset: 20000
+subset: 0
 epochs: 2
 batch: 64
 repeats: 8
