@@ -9,7 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** Runs trials on a fixed pool of local threads, handing results back in completion order. */
+/**
+ * Runs trials on a fixed pool of local threads, handing results back in completion order.
+ *
+ * <p>Threads are shared out, never multiplied: while r trials run, each may split its batches over
+ * {@code max(1, threads / r)} threads (integer division), asked again before every batch. A run with more trials than
+ * threads therefore runs one trial per thread, each on one thread, and a lone trial (a single long CNN, the last
+ * trial of a grid) takes all of them. Results do not depend on the split ({@link TrialRunner#run(Trial,
+ * java.util.function.IntSupplier)}).
+ */
 public final class LocalTrialExecutor implements TrialExecutor {
     private final int threads;
 
@@ -26,12 +34,18 @@ public final class LocalTrialExecutor implements TrialExecutor {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /** The threads each of {@code running} trials may use: {@code max(1, threads / running)}. */
+    static int share(int threads, int running) {
+        return Math.max(1, threads / Math.max(1, running));
+    }
+
     @Override
     public void execute(List<Trial> trials, TrialRunner runner, Consumer<TrialResult> onResult) throws InterruptedException {
         if (trials.isEmpty()) {
             return;
         }
         AtomicInteger counter = new AtomicInteger();
+        AtomicInteger running = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, trials.size()), task -> {
             Thread thread = new Thread(task, "trial-" + counter.incrementAndGet());
             thread.setDaemon(true);
@@ -40,7 +54,14 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
             CompletionService<TrialResult> completion = new ExecutorCompletionService<>(pool);
             for (Trial trial : trials) {
-                completion.submit(() -> runner.run(trial));
+                completion.submit(() -> {
+                    running.incrementAndGet();
+                    try {
+                        return runner.run(trial, () -> share(threads, running.get()));
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                });
             }
             for (int done = 0; done < trials.size(); done++) {
                 try {

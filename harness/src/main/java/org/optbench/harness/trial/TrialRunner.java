@@ -3,6 +3,7 @@ package org.optbench.harness.trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.optbench.datasets.BatchPlan;
 import org.optbench.datasets.DataSplit;
 import org.optbench.datasets.Dataset;
@@ -49,11 +50,20 @@ public final class TrialRunner {
         this.data = data;
     }
 
-    /** Runs the trial; an error inside it becomes a {@code failed} row with its message, never an exception. */
+    /** Runs the trial on the calling thread alone; see {@link #run(Trial, IntSupplier)}. */
     public TrialResult run(Trial trial) {
+        return run(trial, () -> 1);
+    }
+
+    /**
+     * Runs the trial; an error inside it becomes a {@code failed} row with its message, never an exception. The model
+     * may split each batch over {@code threads.getAsInt()} threads (asked before every batch; see
+     * {@link Model#shareThreads}); the results are the same for any count.
+     */
+    public TrialResult run(Trial trial, IntSupplier threads) {
         long start = System.nanoTime();
         try {
-            return trial.isFunction() ? runFunction(trial, start) : runModel(trial, start);
+            return trial.isFunction() ? runFunction(trial, start) : runModel(trial, start, threads);
         } catch (RuntimeException | OutOfMemoryError e) {
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             TrialRow row = new TrialRow(trial.id(), trial.configuration(), trial.seed(), trial.repeat(), TrialStatus.FAILED,
@@ -100,12 +110,13 @@ public final class TrialRunner {
 
     private static final Evaluation NONE = new Evaluation(Double.NaN, Double.NaN);
 
-    private TrialResult runModel(Trial trial, long start) {
+    private TrialResult runModel(Trial trial, long start, IntSupplier threads) {
         TrialSettings settings = trial.settings();
         Dataset dataset = data.dataset(trial.dataset());
         TrialSeeds seeds = new TrialSeeds(trial.seed());
         RegularizerSet regularizers = regularizers(trial);
         Model model = registry.buildModel(trial.model(), dataset, regularizers.dropout());
+        model.shareThreads(threads);
         Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
         DataSplit train = dataset.train();
         int batchSize = settings.batch() == 0 ? train.count() : settings.batch();
