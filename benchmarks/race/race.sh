@@ -46,7 +46,7 @@ for threads in 1 2; do
   configurations+=("cnn momentum 64 $threads")
 done
 
-seconds_of() { sed -n 's/.*seconds=\([0-9.]*\).*/\1/p'; }
+seconds_of() { sed -n 's/.* seconds=\([0-9.]*\).*/\1/p'; }
 gflops_of() { sed -n 's/.* gflops=\([0-9.]*\).*/\1/p'; }
 gflops_cpu_of() { sed -n 's/.*gflops_cpu=\([0-9.]*\).*/\1/p'; }
 cpu_of() { sed -n 's/.*cpu_seconds=\([0-9.]*\).*/\1/p'; }
