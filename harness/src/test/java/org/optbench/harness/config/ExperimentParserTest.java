@@ -152,8 +152,9 @@ class ExperimentParserTest {
         UserError negative = assertThrows(UserError.class, () -> plan("dataset: quartic\noptimizer: sgd\nval_subset: -1\n"));
         assertTrue(negative.getMessage().startsWith("e.yaml:3: val_subset must be >= 0"), negative.getMessage());
         UserError target = assertThrows(UserError.class,
-                () -> plan("dataset: quartic\noptimizer: sgd\ntarget: test_accuracy >= 0.9\ntest_every: 2\n"));
-        assertTrue(target.getMessage().startsWith("e.yaml:4: test_every: the target watches test_accuracy, which needs the test split"),
+                () -> plan("dataset: blobs(n=60)\nmodel: test-softmax\noptimizer: sgd\ntarget: test_accuracy >= 0.9\n"
+                        + "test_every: 2\n"));
+        assertTrue(target.getMessage().startsWith("e.yaml:5: test_every: the target watches test_accuracy, which needs the test split"),
                 target.getMessage());
     }
 
