@@ -50,6 +50,22 @@ def epoch(model, optimizer, loss_fn, x, y, batch, batches, generator):
     return total / batches
 
 
+def peak(n, threads, repeats):
+    """The fastest of `repeats` n x n x n products after one warm-up, as gflops=... (2 n^3 FLOP each)."""
+    a = torch.rand(n, n, generator=torch.Generator().manual_seed(3)) - 0.5
+    b = torch.rand(n, n, generator=torch.Generator().manual_seed(4)) - 0.5
+    torch.mm(a, b)
+    best = best_cpu = float("inf")
+    for _ in range(repeats):
+        cpu = time.process_time()
+        start = time.perf_counter()
+        torch.mm(a, b)
+        best = min(best, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    print(f"peak n={n} threads={threads} seconds={best:.4f} gflops={2 * n ** 3 / best / 1e9:.1f} "
+          f"gflops_cpu={2 * n ** 3 / max(best_cpu, 1e-9) / 1e9:.1f} torch={torch.__version__}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="mlp128")
@@ -58,8 +74,13 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--warmup", type=int, default=-1)
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--peak", type=int, default=0,
+                        help="instead of training: time torch.mm (OpenBLAS SGEMM) on two N x N float32 matrices")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    if args.peak > 0:
+        peak(args.peak, args.threads, max(args.repeats, 3))
+        return
     torch.manual_seed(1)
     x, y = data()
     model = build(args.model)
@@ -75,12 +96,15 @@ def main():
     epoch(model, optimizer, loss_fn, x, y, args.batch, batches if args.warmup < 0 else args.warmup, generator)
     # The fastest of --repeats timed epochs: on a shared machine the minimum is the least disturbed one.
     times = []
+    cpu_times = []
     for _ in range(args.repeats):
+        cpu = time.process_time()
         start = time.perf_counter()
         loss = epoch(model, optimizer, loss_fn, x, y, args.batch, batches, generator)
         times.append(time.perf_counter() - start)
+        cpu_times.append(time.process_time() - cpu)
     print(f"model={args.model} optimizer={args.optimizer} batch={args.batch} threads={args.threads} "
-          f"seconds={min(times):.4f} epochs={','.join(f'{t:.4f}' for t in times)} loss={loss:.4f} "
+          f"seconds={min(times):.4f} cpu_seconds={min(cpu_times):.4f} epochs={','.join(f'{t:.4f}' for t in times)} loss={loss:.4f} "
           f"torch={torch.__version__}")
 
 

@@ -17,7 +17,8 @@ import org.optbench.optimizers.OptimizerState;
 /**
  * optbench's side of the race against PyTorch ({@code benchmarks/race/race.sh}): trains one configuration on the
  * synthetic 60,000×784 data set that {@code race_torch.py} builds the same way, one warm-up epoch then
- * {@code repeats} timed epochs (default 1), and prints the fastest as {@code seconds=…}.
+ * {@code repeats} timed epochs (default 1), and prints the fastest as {@code seconds=…}, with the effective rate
+ * {@code gflops=…}: {@link #flopsPerExample} × 60,000 examples divided by that time.
  *
  * <p>Arguments: {@code model=mlp128|mlp256|cnn optimizer=momentum|adam batch=64 threads=1 repeats=1}. The update rules are
  * the optimizer module's own ({@code momentum(lr=0.01, momentum=0.9)}, equal to PyTorch
@@ -48,6 +49,33 @@ public final class Race {
             labels[i] = (i * 7 + i / 13) % 10;
         }
         return new DataSplit("train", COUNT, FEATURES, x, labels, 0, null);
+    }
+
+    /**
+     * Floating-point operations of one training example (a multiply-add counts 2), counting only the matrix
+     * products the model does: the forward product, the weight gradient and, except for the first layer, the
+     * input gradient of every layer (3 × 2·in·out per dense layer, 2 × for the first). For the CNN (c1 = 16,
+     * c2 = 32, d = 128) that is conv1 forward and ∇W (2 × 2·576·25·16), conv2 forward, ∇W and ∇patches
+     * (3 × 2·64·400·32) and the dense layers with the input gradient of the first, which the convolutions need
+     * (3 × 2·(512·128 + 128·10)): 6,237,696 FLOP, 374 GFLOP per 60,000-example epoch; the 784-128-10 MLP:
+     * 409,088 FLOP, 24.5 GFLOP per epoch; 784-256-128-10: 1,007,104, 60.4 GFLOP.
+     */
+    static long flopsPerExample(String model) {
+        return switch (model) {
+            case "mlp128" -> dense(new int[] {FEATURES, 128, CLASSES}, false);
+            case "mlp256" -> dense(new int[] {FEATURES, 256, 128, CLASSES}, false);
+            case "cnn" -> 2L * 2 * 576 * 25 * 16 + 3L * 2 * 64 * 400 * 32 + dense(new int[] {512, 128, CLASSES}, true);
+            default -> throw new IllegalArgumentException("race: model must be mlp128, mlp256 or cnn, got " + model);
+        };
+    }
+
+    private static long dense(int[] sizes, boolean inputGradient) {
+        long flops = 0;
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            long products = (long) sizes[l] * sizes[l + 1];
+            flops += (l > 0 || inputGradient ? 3 : 2) * 2 * products;
+        }
+        return flops;
     }
 
     public static void main(String[] args) {
@@ -97,16 +125,32 @@ public final class Race {
                 state, rule.learningRate());
         // The fastest of `repeats` timed epochs: on a shared machine the minimum is the least disturbed one.
         double seconds = Double.POSITIVE_INFINITY;
+        double cpuSeconds = Double.POSITIVE_INFINITY;
         StringBuilder all = new StringBuilder();
         for (int repeat = 0; repeat < repeats; repeat++) {
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             loss = epoch(model, split, order, shuffle, batch, batches, theta, state, rule.learningRate());
             double elapsed = (System.nanoTime() - start) / 1e9;
             seconds = Math.min(seconds, elapsed);
+            cpuSeconds = Math.min(cpuSeconds, (processCpuNanos() - cpu) / 1e9);
             all.append(repeat == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", elapsed));
         }
-        System.out.printf(Locale.ROOT, "model=%s optimizer=%s batch=%d threads=%d seconds=%.4f epochs=%s loss=%.4f%n",
-                modelName, optimizer, batch, threads, seconds, all, loss);
+        double gflops = (double) flopsPerExample(modelName) * COUNT / seconds / 1e9;
+        System.out.printf(Locale.ROOT,
+                "model=%s optimizer=%s batch=%d threads=%d seconds=%.4f gflops=%.1f cpu_seconds=%.4f epochs=%s"
+                        + " loss=%.4f%n",
+                modelName, optimizer, batch, threads, seconds, gflops, cpuSeconds, all, loss);
+    }
+
+    /**
+     * CPU time of the whole JVM (all threads, JIT and GC included). On a machine shared with other work, a
+     * 1-thread epoch's CPU time is close to its wall time on a quiet core, while its wall time also counts the
+     * time other processes held the core.
+     */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double epoch(Model model, DataSplit split, int[] order, SplittableRandom shuffle, int batch,

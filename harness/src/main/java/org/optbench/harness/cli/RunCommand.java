@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             description = "overrides an experiment key (repeatable), e.g. --set epochs=2 --set \"optimizer=adam(lr=0.01)\"")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--threads", paramLabel = "N", description = "trials run in parallel (default: all cores, ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the run: trials run in parallel, and when a run has fewer trials than threads, each splits its batches over threads / trials; results do not depend on it (default: all cores, ${DEFAULT-VALUE})")
     int threads = LocalTrialExecutor.defaultThreads();
 
     @Option(names = "--resume", description = "finish the run in --out DIR: only the missing trials run")

@@ -129,6 +129,8 @@ public record Experiment(String name, String description, String source, long se
         config.put("last_batch", settings.dropLastBatch() ? "drop" : "keep");
         config.put("steps", settings.steps());
         config.put("eval_every", settings.evalEvery());
+        config.put("test_every", settings.evaluation().testEvery() == 0 ? "end" : settings.evaluation().testEvery());
+        config.put("val_subset", settings.evaluation().validationSubset());
         config.put("divergence", settings.divergence());
         config.put("time_budget", settings.timeBudgetSeconds() == 0 ? null : settings.timeBudgetSeconds());
         config.put("target", settings.target() == null ? null : settings.target().toString());

@@ -17,6 +17,8 @@ public enum ExperimentKey {
     LAST_BATCH("last_batch", "keep", "keep or drop an epoch's last, smaller batch"),
     STEPS("steps", "100", "updates on an analytic function (instead of epochs and batch)"),
     EVAL_EVERY("eval_every", "0", "also evaluate every N updates; 0: once per epoch (models), every update (functions)"),
+    TEST_EVERY("test_every", "1", "score the test split every N evaluations, or end: only at the last row (and the row early stopping restores)"),
+    VAL_SUBSET("val_subset", "0", "score validation on this many examples, a fixed seeded subset of the validation split; 0: all of it"),
     REPEATS("repeats", "1", "trials per configuration, each with its own trial seed"),
     SEEDS("seeds", "none", "explicit seeds per configuration instead of repeats, e.g. [1, 2, 3]"),
     SEED("seed", "42", "the experiment seed every trial seed is derived from (initial weights, batch order, masks, noise)"),

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.optbench.harness.UserError;
+import org.optbench.harness.trial.EvaluationPlan;
 import org.optbench.harness.trial.Target;
 import org.optbench.harness.trial.TrialSettings;
 import org.optbench.harness.tuning.Tuning;
@@ -205,6 +206,17 @@ public final class ExperimentParser {
         check(steps >= 1, values, "steps", source, "must be >= 1, got " + steps);
         int evalEvery = intValue(values, "eval_every", 0, source);
         check(evalEvery >= 0, values, "eval_every", source, "must be >= 0 (0: every epoch), got " + evalEvery);
+        int testEvery;
+        if (values.containsKey("test_every") && !values.get("test_every").isList()
+                && values.get("test_every").scalar().trim().equalsIgnoreCase("end")) {
+            testEvery = 0;
+        } else {
+            testEvery = intValue(values, "test_every", 1, source);
+            check(testEvery >= 1, values, "test_every", source, "must be >= 1 (or end), got " + testEvery);
+        }
+        int validationSubset = intValue(values, "val_subset", 0, source);
+        check(validationSubset >= 0, values, "val_subset", source,
+                "must be >= 0 (0: the whole validation split), got " + validationSubset);
         double divergence = realValue(values, "divergence", 100, source);
         check((divergence == 0 || divergence > 1) && Double.isFinite(divergence), values, "divergence", source,
                 "must be a multiple > 1 of the initial loss, or 0 to disable, got " + divergence);
@@ -247,8 +259,12 @@ public final class ExperimentParser {
                         + " validation examples (validation: 0.1)");
             }
         }
+        if (target != null && target.metric().startsWith("test_") && testEvery != 1) {
+            throw new UserError(values.get("test_every").origin() + ": the target watches " + target.metric()
+                    + ", which needs the test split at every evaluation; remove test_every or target a val_ metric");
+        }
         TrialSettings settings = new TrialSettings(epochs, batch, lastBatch.equals("drop"), steps, evalEvery, divergence,
-                timeBudget, target);
+                timeBudget, target, new EvaluationPlan(testEvery, validationSubset));
         return new Experiment(name, description, source, seed, dataSeed, pairing, datasets, models, optimizers, schedules, regularizerSets,
                 seeds, repeats, settings, validation, subset, standardize, origins, tuning);
     }

@@ -1,12 +1,5 @@
 package org.optbench.harness.kernels;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 /**
  * Single-precision matrix products for backpropagation, on row-major arrays with offsets and leading
  * dimensions:
@@ -23,8 +16,8 @@ import java.util.concurrent.Future;
  *
  * <p>Determinism: every element of C is the fused multiply-add chain {@code acc = fma(A(i,p), B(p,j), acc)} over
  * p in ascending order, whatever tile, kernel or thread computes it; the {@code threads} setting only partitions
- * C into disjoint blocks. Results are therefore bitwise identical for any thread count (and with or without the
- * Vector API).
+ * C into disjoint blocks (column panels, or row tiles when there are few panels) that {@link Workers} hands to
+ * the threads. Results are therefore bitwise identical for any thread count (and with or without the Vector API).
  *
  * <p>An instance keeps a packing buffer, grown on first use and then reused: it belongs to one model and is not
  * thread-safe.
@@ -41,30 +34,37 @@ public final class MatMul {
     private static final int DEPTH = Integer.getInteger("optbench.matmul.depth", 256);
     /** Loop order override for measurements: 1 panel-outer, 2 row-outer, 0 chosen by size. */
     private static final int PANEL_OUTER = Integer.getInteger("optbench.matmul.order", 0);
-    /** Below this many multiply-adds a product runs on the calling thread: handing off costs more than it saves. */
-    private static final long PARALLEL_THRESHOLD = 1L << 16;
+    /**
+     * Below this many multiply-adds a product runs on the calling thread: waking a helper costs a few microseconds,
+     * about what 2^20 multiply-adds take on one core (the 10-unit output layers of the MLPs stay below it).
+     */
+    private static final long PARALLEL_THRESHOLD = 1L << 20;
+    /** Chunks per thread of a parallel product: a few, so a late or descheduled helper leaves work the others take. */
+    private static final int CHUNKS_PER_THREAD = 4;
 
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "optbench-matmul");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private final int threads;
+    private int threads;
     private float[] packed = new float[0];
-    private final List<Future<?>> pending = new ArrayList<>();
 
     /** A product engine using {@code threads} threads per product (1 = the calling thread only). */
     public MatMul(int threads) {
+        this.threads = checkThreads(threads);
+    }
+
+    private static int checkThreads(int threads) {
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("matmul: threads must be in [1, 256], got " + threads);
         }
-        this.threads = threads;
+        return threads;
     }
 
     /** Number of threads each product uses. */
     public int threads() {
         return threads;
+    }
+
+    /** Changes the number of threads later products use; results do not depend on it. */
+    public void setThreads(int threads) {
+        this.threads = checkThreads(threads);
     }
 
     /** Whether the Vector API kernels are in use (false: plain-Java fallback). */
@@ -164,44 +164,25 @@ public final class MatMul {
             }
             return;
         }
-        int parts = threads;
         long work = (long) m * n * k;
-        if (parts == 1 || work < PARALLEL_THRESHOLD) {
+        if (threads == 1 || work < PARALLEL_THRESHOLD) {
             block(0, m, 0, n, n, k, a, aOff, ars, acs, b, bOff, ldb, isPacked, c, cOff, ldc, accumulate);
             return;
         }
         int panels = (n + WIDTH - 1) / WIDTH;
         int rowTiles = (m + ROWS - 1) / ROWS;
-        boolean byColumns = panels >= 2 * parts || panels >= rowTiles;
+        boolean byColumns = panels >= 2 * threads || panels >= rowTiles;
         int units = byColumns ? panels : rowTiles;
-        parts = Math.min(parts, units);
-        pending.clear();
-        for (int part = parts - 1; part >= 0; part--) {
-            int first = (int) ((long) units * part / parts);
-            int last = (int) ((long) units * (part + 1) / parts);
+        int chunks = Math.min(units, CHUNKS_PER_THREAD * threads);
+        Workers.run(threads, chunks, chunk -> {
+            int first = (int) ((long) units * chunk / chunks);
+            int last = (int) ((long) units * (chunk + 1) / chunks);
             int i0 = byColumns ? 0 : first * ROWS;
             int i1 = byColumns ? m : Math.min(m, last * ROWS);
             int j0 = byColumns ? first * WIDTH : 0;
             int j1 = byColumns ? Math.min(n, last * WIDTH) : n;
-            if (part == 0) {
-                block(i0, i1, j0, j1, n, k, a, aOff, ars, acs, b, bOff, ldb, isPacked, c, cOff, ldc, accumulate);
-            } else {
-                pending.add(WORKERS.submit(() -> block(i0, i1, j0, j1, n, k, a, aOff, ars, acs, b, bOff, ldb,
-                        isPacked, c, cOff, ldc, accumulate)));
-            }
-        }
-        try {
-            for (Future<?> future : pending) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("matmul: interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("matmul: worker failed", e.getCause());
-        } finally {
-            pending.clear();
-        }
+            block(i0, i1, j0, j1, n, k, a, aOff, ars, acs, b, bOff, ldb, isPacked, c, cOff, ldc, accumulate);
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.optbench.harness.models;
 
 import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
 import org.optbench.datasets.DataSplit;
 import org.optbench.harness.kernels.MatMul;
 import org.optbench.optimizers.Objective;
@@ -14,7 +15,9 @@ abstract class BatchModel implements Model {
 
     /** The component name used in messages ({@code mlp}, {@code cnn}, …). */
     final String component;
-    private MatMul matMul;
+    private final MatMul matMul;
+    /** Where the thread count comes from before each batch and evaluation; null: fixed by {@link #setThreads}. */
+    private IntSupplier threadShare;
     private float[] batchFeatures = new float[0];
     private int[] batchLabels = new int[0];
     private float[] batchTargets = new float[0];
@@ -55,8 +58,19 @@ abstract class BatchModel implements Model {
 
     /** Sets the intra-op thread count; see {@link MatMul} for why results do not depend on it. */
     public void setThreads(int threads) {
-        if (threads != matMul.threads()) {
-            matMul = new MatMul(threads);
+        matMul.setThreads(threads);
+        threadShare = null;
+    }
+
+    @Override
+    public void shareThreads(IntSupplier threads) {
+        threadShare = threads;
+    }
+
+    /** Takes the current share of threads, at most 256 and at least 1. */
+    private void refreshThreads() {
+        if (threadShare != null) {
+            matMul.setThreads(Math.max(1, Math.min(256, threadShare.getAsInt())));
         }
     }
 
@@ -90,6 +104,7 @@ abstract class BatchModel implements Model {
             throw new IllegalArgumentException(component + ": batch range [" + from + ", " + to
                     + ") must be non-empty and inside the order of length " + order.length);
         }
+        refreshThreads();
         int size = to - from;
         int inputs = inputs();
         if (batchFeatures.length < size * inputs) {
@@ -140,6 +155,7 @@ abstract class BatchModel implements Model {
         if (split.count() == 0) {
             return new Evaluation(Double.NaN, Double.NaN);
         }
+        refreshThreads();
         int chunk = evaluationChunk();
         double lossSum = 0;
         long hits = 0;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.optbench.harness.kernels.MatMul;
+import org.optbench.harness.kernels.Workers;
 import org.optbench.optimizers.ParameterLayout;
 import org.optbench.optimizers.ParameterLayout.Block;
 import org.optbench.optimizers.ParameterLayout.Kind;
@@ -175,14 +176,18 @@ public final class Cnn extends BatchModel {
         int pixels1 = batch * SIDE1 * SIDE1;
         int pixels2 = batch * SIDE2 * SIDE2;
 
-        imageToColumns(x, xOffset, batch);
+        int threads = matMul.threads();
+        forExamples(threads, batch, (from, to) -> imageToColumns(x, xOffset, from, to));
         matMul.multiplyTransposedB(pixels1, channels1, PATCH1, columns1, 0, PATCH1, parameters, conv1Weight, PATCH1,
                 conv1, 0, channels1, false);
-        pool(conv1, batch, SIDE1, channels1, parameters, conv1Bias, pooled1, argmax1);
-        mapToColumns(batch);
+        forExamples(threads, batch, (from, to) -> {
+            pool(conv1, from, to, SIDE1, channels1, parameters, conv1Bias, pooled1, argmax1);
+            mapToColumns(from, to);
+        });
         matMul.multiplyTransposedB(pixels2, channels2, patch2, columns2, 0, patch2, parameters, conv2Weight, patch2,
                 conv2, 0, channels2, false);
-        pool(conv2, batch, SIDE2, channels2, parameters, conv2Bias, pooled2, argmax2);
+        forExamples(threads, batch, (from, to) -> pool(conv2, from, to, SIDE2, channels2, parameters, conv2Bias,
+                pooled2, argmax2));
 
         double loss = dense.run(matMul, parameters, gradient, pooled2, 0, labels, labelOffset, targets, targetOffset,
                 batch, dropoutRandom, training ? denseGradient : null);
@@ -196,7 +201,7 @@ public final class Cnn extends BatchModel {
                 gradient, conv2Weight, patch2, false);
         matMul.multiply(pixels2, patch2, channels2, conv2Gradient, 0, channels2, parameters, conv2Weight, patch2,
                 columns2Gradient, 0, patch2, false);
-        columnsToMap(batch);
+        forExamples(threads, batch, this::columnsToMap);
         unpool(pooled1Gradient, argmax1, batch * POOLED1 * POOLED1, channels1, conv1Gradient, pixels1 * channels1,
                 gradient, conv1Bias);
         // ∇W1ᵀ = patchesᵀ · ∇Y: 25 rows × c1 columns keeps the micro-kernel's full-width tiles busy (c1 = 16).
@@ -210,10 +215,25 @@ public final class Cnn extends BatchModel {
         return loss;
     }
 
+    /** A pass over examples [from, to) that writes only those examples' rows of its outputs. */
+    private interface ExamplePass {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs a per-example pass over the batch in a few chunks of examples on {@code threads} threads. Every output
+     * element belongs to one example, so the chunking changes no result.
+     */
+    private static void forExamples(int threads, int batch, ExamplePass pass) {
+        int chunks = Math.min(batch, 4 * threads);
+        Workers.run(threads, chunks, chunk -> pass.run((int) ((long) batch * chunk / chunks),
+                (int) ((long) batch * (chunk + 1) / chunks)));
+    }
+
     /** Patches of the input images: row (example, y, x) of 24×24 per example, 25 columns (kernel row, column). */
-    private void imageToColumns(float[] x, int xOffset, int batch) {
-        int row = 0;
-        for (int example = 0; example < batch; example++) {
+    private void imageToColumns(float[] x, int xOffset, int from, int to) {
+        int row = from * SIDE1 * SIDE1;
+        for (int example = from; example < to; example++) {
             int image = xOffset + example * SIDE * SIDE;
             for (int y = 0; y < SIDE1; y++) {
                 for (int xPos = 0; xPos < SIDE1; xPos++) {
@@ -233,10 +253,10 @@ public final class Cnn extends BatchModel {
     }
 
     /** Patches of the first pooled map: for each kernel row, 5 neighbouring pixels × c1 channels are contiguous. */
-    private void mapToColumns(int batch) {
+    private void mapToColumns(int from, int to) {
         int run = KERNEL * channels1;
-        int row = 0;
-        for (int example = 0; example < batch; example++) {
+        int row = from * SIDE2 * SIDE2;
+        for (int example = from; example < to; example++) {
             int map = example * POOLED1 * POOLED1;
             for (int y = 0; y < SIDE2; y++) {
                 for (int xPos = 0; xPos < SIDE2; xPos++) {
@@ -252,11 +272,11 @@ public final class Cnn extends BatchModel {
     }
 
     /** The reverse of {@link #mapToColumns}: adds each patch gradient back onto the map, in a fixed order. */
-    private void columnsToMap(int batch) {
+    private void columnsToMap(int from, int to) {
         int run = KERNEL * channels1;
-        Arrays.fill(pooled1Gradient, 0, batch * POOLED1 * POOLED1 * channels1, 0f);
-        int row = 0;
-        for (int example = 0; example < batch; example++) {
+        Arrays.fill(pooled1Gradient, from * POOLED1 * POOLED1 * channels1, to * POOLED1 * POOLED1 * channels1, 0f);
+        int row = from * SIDE2 * SIDE2;
+        for (int example = from; example < to; example++) {
             int map = example * POOLED1 * POOLED1;
             for (int y = 0; y < SIDE2; y++) {
                 for (int xPos = 0; xPos < SIDE2; xPos++) {
@@ -278,11 +298,11 @@ public final class Cnn extends BatchModel {
      * 2×2 max-pool of a [example][side][side][channels] map, adding the channel bias and applying ReLU on the
      * way: {@code out = max(0, max(window) + b)}. Remembers which input won (−1 when ReLU cut it) for backward.
      */
-    private static void pool(float[] map, int batch, int side, int channels, float[] parameters, int biasOffset,
-            float[] out, int[] winner) {
+    private static void pool(float[] map, int from, int to, int side, int channels, float[] parameters,
+            int biasOffset, float[] out, int[] winner) {
         int half = side / 2;
-        int o = 0;
-        for (int example = 0; example < batch; example++) {
+        int o = from * half * half * channels;
+        for (int example = from; example < to; example++) {
             int base = example * side * side;
             for (int py = 0; py < half; py++) {
                 for (int px = 0; px < half; px++) {

@@ -1,6 +1,7 @@
 package org.optbench.harness.models;
 
 import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
 import org.optbench.datasets.DataSplit;
 import org.optbench.optimizers.Objective;
 import org.optbench.optimizers.ParameterLayout;
@@ -32,4 +33,12 @@ public interface Model {
 
     /** Mean loss and accuracy over the whole split, without dropout; accuracy is NaN for regression. */
     Evaluation evaluate(float[] parameters, DataSplit split);
+
+    /**
+     * Lets the model split each batch's work over up to {@code threads.getAsInt()} threads, asked again before every
+     * {@link #batch} and {@link #evaluate} call so that a running trial can take cores that finished trials free.
+     * Results are bitwise identical for any value. Models without matrix products ignore it (the default).
+     */
+    default void shareThreads(IntSupplier threads) {
+    }
 }

@@ -10,7 +10,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Runs trials on a fixed pool of local threads, handing results back in completion order. */
+/**
+ * Runs trials on a fixed pool of local threads, handing results back in completion order.
+ *
+ * <p>Threads are shared out, never multiplied, and the same way for every trial of a call: with n trials to run,
+ * each may split its batches over {@code max(1, threads / min(n, threads))} threads (integer division). A run with
+ * at least as many trials as threads therefore runs one trial per thread, each on one thread, and a lone trial (a
+ * single long CNN) takes all of them. The share is fixed for the whole call rather than growing as trials finish, so
+ * that no trial's time depends on its place in the run (the last trials of a grid would otherwise run faster than
+ * the first). Results do not depend on the split ({@link TrialRunner#run(Trial, java.util.function.IntSupplier)}).
+ */
 public final class LocalTrialExecutor implements TrialExecutor {
     private final int threads;
     private final Function<WorkerSetup, TrialRunner> wiring;
@@ -33,6 +42,11 @@ public final class LocalTrialExecutor implements TrialExecutor {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /** The threads each trial may use when {@code trials} are to run: {@code max(1, threads / min(trials, threads))}. */
+    static int share(int threads, int trials) {
+        return Math.max(1, threads / Math.max(1, Math.min(trials, threads)));
+    }
+
     @Override
     public String where() {
         return threads + " thread" + (threads == 1 ? "" : "s");
@@ -44,6 +58,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
             return;
         }
         TrialRunner runner = wiring.apply(setup);
+        int share = share(threads, trials.size());
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, trials.size()), task -> {
             Thread thread = new Thread(task, "trial-" + counter.incrementAndGet());
@@ -53,7 +68,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
             CompletionService<TrialResult> completion = new ExecutorCompletionService<>(pool);
             for (Trial trial : trials) {
-                completion.submit(() -> runner.run(trial));
+                completion.submit(() -> runner.run(trial, () -> share));
             }
             for (int done = 0; done < trials.size(); done++) {
                 try {

@@ -3,6 +3,7 @@ package org.optbench.harness.trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.optbench.datasets.BatchPlan;
 import org.optbench.datasets.DataSplit;
 import org.optbench.datasets.Dataset;
@@ -36,7 +37,9 @@ import org.optbench.reports.csv.TraceCsv;
  * ({@link RegularizerSet#afterUpdate}). An evaluation row follows every epoch (and every {@code eval_every}
  * updates): {@code train_loss} is the mean of the batch losses since the previous row, penalties included, as
  * the optimizer saw them (row 0: a full pass over the training split before any update); validation and test
- * loss and accuracy are full passes without dropout or penalties.
+ * loss and accuracy are passes without dropout or penalties over the whole splits, or, as the trial's
+ * {@link EvaluationPlan} says, over a fixed validation subset and the test split only at some rows (always at the
+ * last row and at the row early stopping restores).
  *
  * <p>Analytic functions: the function is the objective; {@code steps} updates from its start point, one trace
  * row per update; {@code train_loss} is the exact function value at the new point.
@@ -50,11 +53,20 @@ public final class TrialRunner {
         this.data = data;
     }
 
-    /** Runs the trial; an error inside it becomes a {@code failed} row with its message, never an exception. */
+    /** Runs the trial on the calling thread alone; see {@link #run(Trial, IntSupplier)}. */
     public TrialResult run(Trial trial) {
+        return run(trial, () -> 1);
+    }
+
+    /**
+     * Runs the trial; an error inside it becomes a {@code failed} row with its message, never an exception. The model
+     * may split each batch over {@code threads.getAsInt()} threads (asked before every batch; see
+     * {@link Model#shareThreads}); the results are the same for any count.
+     */
+    public TrialResult run(Trial trial, IntSupplier threads) {
         long start = System.nanoTime();
         try {
-            return trial.isFunction() ? runFunction(trial, start) : runModel(trial, start);
+            return trial.isFunction() ? runFunction(trial, start) : runModel(trial, start, threads);
         } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
             // LinkageError: a plug-in class missing or compiled for a newer Java fails this trial, not the run.
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -203,16 +215,37 @@ public final class TrialRunner {
             }
             return row;
         }
+
+        /**
+         * Gives {@code row}, already recorded, the test scores of its parameters if it has none yet (and the test split
+         * has examples); returns the row as it now stands in the curves.
+         */
+        CurveRow withTest(CurveRow row, Evaluation test) {
+            if (!Double.isNaN(row.testLoss()) || Double.isNaN(test.loss())) {
+                return row;
+            }
+            CurveRow tested = new CurveRow(row.trial(), row.configuration(), row.seed(), row.repeat(), row.epoch(),
+                    row.step(), row.learningRate(), row.trainLoss(), row.validationLoss(), row.validationAccuracy(),
+                    test.loss(), test.accuracy(), row.elapsedSeconds());
+            for (int i = curves.size() - 1; i >= 0; i--) {
+                if (curves.get(i) == row) {
+                    curves.set(i, tested);
+                    break;
+                }
+            }
+            return tested;
+        }
     }
 
     private static final Evaluation NONE = new Evaluation(Double.NaN, Double.NaN);
 
-    private TrialResult runModel(Trial trial, long start) {
+    private TrialResult runModel(Trial trial, long start, IntSupplier threads) {
         TrialSettings settings = trial.settings();
         Dataset dataset = data.dataset(trial.dataset());
         TrialSeeds seeds = new TrialSeeds(trial.seed());
         RegularizerSet regularizers = regularizers(trial);
         Model model = registry.buildModel(trial.model(), dataset, regularizers.dropout());
+        model.shareThreads(threads);
         Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
         DataSplit train = dataset.train();
         int batchSize = settings.batch() == 0 ? train.count() : settings.batch();
@@ -236,9 +269,11 @@ public final class TrialRunner {
         CurveRow bestRow = null;
 
         Tracker tracker = new Tracker(trial);
+        EvaluationPlan evaluations = settings.evaluation();
+        DataSplit validation = evaluations.validation(dataset.validation());
         Evaluation initialTrain = model.evaluate(theta, train);
-        CurveRow last = tracker.record(0, 0, schedule.rate(0), initialTrain.loss(), evaluate(model, theta, dataset.validation()),
-                evaluate(model, theta, dataset.test()), 0);
+        CurveRow last = tracker.record(0, 0, schedule.rate(0), initialTrain.loss(), evaluate(model, theta, validation),
+                scheduledTest(evaluations, tracker, model, theta, dataset.test()), 0);
         double threshold = threshold(settings, initialTrain.loss());
         long budgetNanos = (long) (settings.timeBudgetSeconds() * 1e9);
         TrialStatus status = TrialStatus.OK;
@@ -266,27 +301,27 @@ public final class TrialRunner {
                 if (diverged(loss, threshold)) {
                     status = TrialStatus.DIVERGED;
                     message = divergenceMessage(loss, initialTrain.loss(), settings, step);
-                    last = tracker.record(epoch - 1, step, rate, loss, evaluate(model, theta, dataset.validation()),
+                    last = tracker.record(epoch - 1, step, rate, loss, evaluate(model, theta, validation),
                             evaluate(model, theta, dataset.test()), trainingNanos);
                     break training;
                 }
                 if (budgetNanos > 0 && trainingNanos > budgetNanos) {
                     status = TrialStatus.TIME_BUDGET;
                     message = "time budget of " + settings.timeBudgetSeconds() + " s ran out after " + step + " updates";
-                    last = tracker.record(epoch - 1, step, rate, lossSum / lossCount, evaluate(model, theta, dataset.validation()),
+                    last = tracker.record(epoch - 1, step, rate, lossSum / lossCount, evaluate(model, theta, validation),
                             evaluate(model, theta, dataset.test()), trainingNanos);
                     break training;
                 }
                 if (settings.evalEvery() > 0 && step % settings.evalEvery() == 0 && batch < batches - 1) {
-                    last = tracker.record(epoch - 1, step, rate, lossSum / lossCount, evaluate(model, theta, dataset.validation()),
-                            evaluate(model, theta, dataset.test()), trainingNanos);
+                    last = tracker.record(epoch - 1, step, rate, lossSum / lossCount, evaluate(model, theta, validation),
+                            scheduledTest(evaluations, tracker, model, theta, dataset.test()), trainingNanos);
                     lossSum = 0;
                     lossCount = 0;
                 }
             }
             epochsRun = epoch;
-            last = tracker.record(epoch, step, rate, lossSum / lossCount, evaluate(model, theta, dataset.validation()),
-                    evaluate(model, theta, dataset.test()), trainingNanos);
+            last = tracker.record(epoch, step, rate, lossSum / lossCount, evaluate(model, theta, validation),
+                    scheduledTest(evaluations, tracker, model, theta, dataset.test()), trainingNanos);
             lossSum = 0;
             lossCount = 0;
             if (monitor.isPresent()) {
@@ -304,11 +339,16 @@ public final class TrialRunner {
                 }
             }
         }
+        // The last row scores the test split whatever test_every says (theta has not changed since it was written).
+        CurveRow tested = tracker.withTest(last, evaluate(model, theta, dataset.test()));
+        bestRow = bestRow == last ? tested : bestRow;
+        last = tested;
         CurveRow finalRow = last;
         int bestEpoch;
         if (monitor.isPresent() && bestRow != null && status != TrialStatus.DIVERGED) {
             // The returned parameters are the best ones seen, whether or not training stopped early.
             System.arraycopy(best, 0, theta, 0, theta.length);
+            bestRow = tracker.withTest(bestRow, evaluate(model, theta, dataset.test()));
             finalRow = bestRow;
             bestEpoch = monitor.get().bestEpoch();
         } else {
@@ -392,6 +432,12 @@ public final class TrialRunner {
             point[i] = theta[i];
         }
         return function.value(point);
+    }
+
+    /** The test split's scores if the plan scores it at the row about to be written, otherwise none. */
+    private static Evaluation scheduledTest(EvaluationPlan plan, Tracker tracker, Model model, float[] theta,
+            DataSplit test) {
+        return plan.testsAt(tracker.curves.size()) ? evaluate(model, theta, test) : NONE;
     }
 
     private static Evaluation evaluate(Model model, float[] theta, DataSplit split) {

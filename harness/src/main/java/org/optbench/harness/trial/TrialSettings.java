@@ -15,9 +15,16 @@ import java.io.Serializable;
  *     (NaN and infinite losses always count)
  * @param timeBudgetSeconds the per-trial budget of training time, 0 for none
  * @param target the optional target, or {@code null}
+ * @param evaluation what each evaluation row scores ({@code test_every}, {@code val_subset})
  */
 public record TrialSettings(int epochs, int batch, boolean dropLastBatch, int steps, int evalEvery, double divergence,
-        double timeBudgetSeconds, Target target) implements Serializable {
+        double timeBudgetSeconds, Target target, EvaluationPlan evaluation) implements Serializable {
+
+    /** Settings whose every evaluation scores the whole validation and test splits. */
+    public TrialSettings(int epochs, int batch, boolean dropLastBatch, int steps, int evalEvery, double divergence,
+            double timeBudgetSeconds, Target target) {
+        this(epochs, batch, dropLastBatch, steps, evalEvery, divergence, timeBudgetSeconds, target, EvaluationPlan.FULL);
+    }
 
     public TrialSettings {
         if (epochs < 1) {
@@ -37,6 +44,13 @@ public record TrialSettings(int epochs, int batch, boolean dropLastBatch, int st
         }
         if (!(timeBudgetSeconds >= 0) || Double.isInfinite(timeBudgetSeconds)) {
             throw new IllegalArgumentException("time_budget must be > 0 seconds, got " + timeBudgetSeconds);
+        }
+        if (evaluation == null) {
+            throw new IllegalArgumentException("the evaluation plan must be given (EvaluationPlan.FULL for every row)");
+        }
+        if (target != null && target.metric().startsWith("test_") && evaluation.testEvery() != 1) {
+            throw new IllegalArgumentException("the target watches " + target.metric()
+                    + ", which needs the test split at every evaluation; remove test_every or target another metric");
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.optbench.harness.UserError;
 import org.optbench.harness.run.ExperimentRunner;
 import org.optbench.harness.testing.TestComponentsModule;
+import org.optbench.harness.trial.EvaluationPlan;
 import org.optbench.harness.trial.Trial;
 import org.optbench.harness.wiring.Registry;
 import org.optbench.harness.wiring.Wiring;
@@ -147,6 +148,27 @@ class ExperimentParserTest {
                 target.getMessage());
         UserError budget = assertThrows(UserError.class, () -> plan("dataset: quartic\noptimizer: sgd\ntime_budget: soon\n"));
         assertTrue(budget.getMessage().contains("e.yaml:3: time_budget must be a duration such as 90, 90s, 5m or 1h"), budget.getMessage());
+    }
+
+    @Test
+    void evaluationKeysParseWithTheirWordsAndBounds() {
+        Experiment defaults = plan("dataset: quartic\noptimizer: sgd\n").parts().get(0);
+        assertEquals(new EvaluationPlan(1, 0), defaults.settings().evaluation(), "every row scores everything");
+        Experiment end = plan("dataset: quartic\noptimizer: sgd\ntest_every: end\nval_subset: 500\n").parts().get(0);
+        assertEquals(new EvaluationPlan(0, 500), end.settings().evaluation());
+        assertEquals("end", end.resolvedConfig().get("test_every"));
+        assertEquals(500, end.resolvedConfig().get("val_subset"));
+        assertEquals(3, plan("dataset: quartic\noptimizer: sgd\n", "test_every=3").parts().get(0).settings().evaluation()
+                .testEvery());
+        UserError zero = assertThrows(UserError.class, () -> plan("dataset: quartic\noptimizer: sgd\ntest_every: 0\n"));
+        assertTrue(zero.getMessage().startsWith("e.yaml:3: test_every must be >= 1 (or end), got 0"), zero.getMessage());
+        UserError negative = assertThrows(UserError.class, () -> plan("dataset: quartic\noptimizer: sgd\nval_subset: -1\n"));
+        assertTrue(negative.getMessage().startsWith("e.yaml:3: val_subset must be >= 0"), negative.getMessage());
+        UserError target = assertThrows(UserError.class,
+                () -> plan("dataset: blobs(n=60)\nmodel: test-softmax\noptimizer: sgd\ntarget: test_accuracy >= 0.9\n"
+                        + "test_every: 2\n"));
+        assertTrue(target.getMessage().startsWith("e.yaml:5: test_every: the target watches test_accuracy, which needs the test split"),
+                target.getMessage());
     }
 
     @Test

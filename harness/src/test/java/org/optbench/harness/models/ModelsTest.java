@@ -233,13 +233,17 @@ class ModelsTest {
     }
 
     @Test
-    void parametersAfterTrainingAreBitwiseIdenticalOnOneAndTwoThreads() {
+    void parametersAfterTrainingAreBitwiseIdenticalOnOneTwoAndThreeThreads() {
         DataSplit split = GradientCheckTest.classificationSplit(200, 784, 10, 41);
         Mlp mlp = new Mlp(784, new int[] {96, 40}, Activation.TANH, 10, OutputLoss.SOFTMAX_CROSS_ENTROPY,
                 new Dropout(0.2));
-        assertArrayEquals(train(mlp, split, 1), train(mlp, split, 2));
+        float[] mlpOne = train(mlp, split, 1);
+        assertArrayEquals(mlpOne, train(mlp, split, 2));
+        assertArrayEquals(mlpOne, train(mlp, split, 3));
         Cnn cnn = new Cnn(4, 8, 32, 10, new Dropout(0.2));
-        assertArrayEquals(train(cnn, split, 1), train(cnn, split, 2));
+        float[] cnnOne = train(cnn, split, 1);
+        assertArrayEquals(cnnOne, train(cnn, split, 2));
+        assertArrayEquals(cnnOne, train(cnn, split, 3));
     }
 
     @Test
