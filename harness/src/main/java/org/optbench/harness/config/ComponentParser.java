@@ -78,23 +78,28 @@ public final class ComponentParser {
         return new ComponentSpec(name, parameters);
     }
 
+    /** Comma-separated values up to (not including) {@code close}; none when it comes first. */
+    private List<ComponentSpec.Value> values(char close) {
+        List<ComponentSpec.Value> items = new ArrayList<>();
+        skipSpaces();
+        if (peek() == close) {
+            return items;
+        }
+        while (true) {
+            items.add(value());
+            skipSpaces();
+            if (peek() != ',') {
+                return items;
+            }
+            position++;
+        }
+    }
+
     private ComponentSpec.Value value() {
         skipSpaces();
         if (peek() == '[') {
             position++;
-            List<ComponentSpec.Value> items = new ArrayList<>();
-            skipSpaces();
-            if (peek() != ']') {
-                while (true) {
-                    items.add(value());
-                    skipSpaces();
-                    if (peek() == ',') {
-                        position++;
-                        continue;
-                    }
-                    break;
-                }
-            }
+            List<ComponentSpec.Value> items = values(']');
             expect(']');
             return new ComponentSpec.ListValue(items);
         }
@@ -118,19 +123,7 @@ public final class ComponentParser {
         if (peek() == '(' && scalar.matches("[A-Za-z][A-Za-z0-9_-]*")) {
             // A search-space distribution, e.g. loguniform(1e-5, 0.1); the tuning block checks its kind and bounds.
             position++;
-            List<ComponentSpec.Value> arguments = new ArrayList<>();
-            skipSpaces();
-            if (peek() != ')') {
-                while (true) {
-                    arguments.add(value());
-                    skipSpaces();
-                    if (peek() == ',') {
-                        position++;
-                        continue;
-                    }
-                    break;
-                }
-            }
+            List<ComponentSpec.Value> arguments = values(')');
             expect(')');
             return new ComponentSpec.Distribution(scalar, arguments);
         }
