@@ -169,7 +169,7 @@ public final class TrialRunner {
             }
             model.evaluate(theta, evaluated);
             return updates;
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
             return 0;
         }
     }
