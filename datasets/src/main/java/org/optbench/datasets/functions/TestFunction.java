@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.optbench.optimizers.Objective;
 
 /**
- * An analytic test function from SPEC.md with its exact gradient, computed in double precision.
+ * An analytic test function of docs/math.md with its exact gradient, computed in double precision.
  * Implementations are immutable records validating their parameters.
  */
 public interface TestFunction {

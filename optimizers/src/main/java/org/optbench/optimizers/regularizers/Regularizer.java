@@ -12,6 +12,6 @@ package org.optbench.optimizers.regularizers;
  */
 public interface Regularizer {
 
-    /** The user-facing name, as in SPEC.md ({@code l2}, {@code max-norm}, ...). */
+    /** The user-facing name, as in docs/math.md ({@code l2}, {@code max-norm}, ...). */
     String name();
 }
