@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.harness.testing.ChildJvm;
@@ -46,16 +45,7 @@ class SparkCrashResumeTest {
         Process child = ChildJvm.cli(folder, folder.resolve("child.log"), Map.of(), "run", file.toString(), "--out",
                 killed.toString(), "--executor", "spark", "--master", "local[2]", "--no-report", "--module", MODULE).start();
         Path trials = killed.resolve("trials.csv");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            if (Files.exists(trials) && Files.readAllLines(trials).size() - 1 >= 3) {
-                break;
-            }
-            Thread.sleep(10);
-        }
-        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertTrue(Files.exists(trials), "the child wrote no trials.csv: " + Files.readString(folder.resolve("child.log")));
-        int written = Files.readAllLines(trials).size() - 1;
+        int written = ChildJvm.killAfterRows(child, trials, 3, 120, folder.resolve("child.log"));
         assertTrue(written >= 3 && written < TRIALS, "the driver must be killed mid-run, it wrote " + written + " of "
                 + TRIALS + " trials: " + Files.readString(folder.resolve("child.log")));
 

@@ -25,13 +25,7 @@ class RefusedInputTest {
     Path folder;
 
     private String fails(String... args) {
-        Cli.Result result = Cli.run(args);
-        assertEquals(2, result.code(), "exit code; stderr: " + result.err() + " stdout: " + result.out());
-        String message = result.err().strip();
-        assertFalse(message.contains("\n"), "one line only: " + message);
-        assertFalse(message.contains("Exception") || message.contains("\tat "), "no stack trace: " + message);
-        assertTrue(message.startsWith("optbench: "), message);
-        return message;
+        return Cli.userError(args);
     }
 
     private String runFails(String yaml, String... extra) throws IOException {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optbench.harness.testing.ChildJvm;
@@ -42,19 +41,7 @@ class CrashResumeTest {
         Path killed = folder.resolve("killed");
         Process child = ChildJvm.cli(folder, folder.resolve("child.log"), Map.of(), "run", file.toString(), "--out",
                 killed.toString(), "--threads", "2", "--no-report", "--module", MODULE).start();
-        Path trials = killed.resolve("trials.csv");
-        int rows = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            rows = Files.exists(trials) ? Files.readAllLines(trials).size() - 1 : 0;
-            if (rows >= 3) {
-                break;
-            }
-            Thread.sleep(10);
-        }
-        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertTrue(Files.exists(trials), "the child wrote no trials.csv: " + Files.readString(folder.resolve("child.log")));
-        int written = Files.readAllLines(trials).size() - 1;
+        int written = ChildJvm.killAfterRows(child, killed.resolve("trials.csv"), 3, 60, folder.resolve("child.log"));
         assertTrue(written >= 3 && written < 30, "the child must be killed mid-run, it wrote " + written + " of 30 trials: "
                 + Files.readString(folder.resolve("child.log")));
 

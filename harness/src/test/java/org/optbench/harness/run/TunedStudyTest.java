@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -166,18 +165,7 @@ class TunedStudyTest {
         }
         Path log = folder.resolve("child-" + resume + ".log");
         Process child = ChildJvm.cli(folder, log, Map.of(), args.toArray(String[]::new)).start();
-        Path trials = out.resolve("trials.csv");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline && child.isAlive()) {
-            int rows = Files.exists(trials) ? Files.readAllLines(trials).size() - 1 : 0;
-            if (rows >= from) {
-                break;
-            }
-            Thread.sleep(5);
-        }
-        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        assertTrue(Files.exists(trials), "the child wrote no trials.csv: " + Files.readString(log));
-        int written = Files.readAllLines(trials).size() - 1;
+        int written = ChildJvm.killAfterRows(child, out.resolve("trials.csv"), from, 90, log);
         assertTrue(written <= atMost, "the child finished before it was killed (" + written + " rows): " + Files.readString(log));
         return written;
     }

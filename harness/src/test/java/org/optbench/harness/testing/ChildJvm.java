@@ -1,10 +1,15 @@
 package org.optbench.harness.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Starts the CLI in a separate JVM with the test classpath, for crash and environment tests. */
 public final class ChildJvm {
@@ -26,6 +31,26 @@ public final class ChildJvm {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return builder;
+    }
+
+    /**
+     * Kills the child ({@code kill -9}) once {@code trialsCsv} holds at least {@code rows} trial rows, or when
+     * {@code timeoutSeconds} have passed or it ended by itself; returns how many trial rows it wrote. The file must
+     * exist by then ({@code log} is shown if not).
+     */
+    public static int killAfterRows(Process child, Path trialsCsv, int rows, int timeoutSeconds, Path log)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline && child.isAlive() && trialRows(trialsCsv) < rows) {
+            Thread.sleep(5);
+        }
+        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertTrue(Files.exists(trialsCsv), "the child wrote no trials.csv: " + Files.readString(log));
+        return trialRows(trialsCsv);
+    }
+
+    private static int trialRows(Path trialsCsv) throws IOException {
+        return Files.exists(trialsCsv) ? Files.readAllLines(trialsCsv).size() - 1 : 0;
     }
 
     /** The test classpath has this module's test classes (sanity check for child JVMs). */
