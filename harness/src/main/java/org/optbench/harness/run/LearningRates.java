@@ -4,12 +4,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.optbench.datasets.BatchPlan;
 import org.optbench.datasets.Dataset;
-import org.optbench.datasets.LastBatchPolicy;
 import org.optbench.harness.trial.DataProvider;
 import org.optbench.harness.trial.Trial;
-import org.optbench.harness.trial.TrialSettings;
 import org.optbench.harness.wiring.Registry;
 import org.optbench.optimizers.schedules.RunLength;
 import org.optbench.optimizers.schedules.Schedule;
@@ -41,13 +38,10 @@ final class LearningRates {
             long total;
             try {
                 Dataset dataset = data.dataset(trial.dataset());
-                TrialSettings settings = trial.settings();
-                int count = dataset.train().count();
-                BatchPlan plan = new BatchPlan(count, settings.batch() == 0 ? count : settings.batch(),
-                        settings.dropLastBatch() ? LastBatchPolicy.DROP : LastBatchPolicy.KEEP);
-                total = (long) settings.epochs() * plan.batchesPerEpoch();
+                RunLength length = trial.settings().runLength(trial.settings().batchPlan(dataset.train().count()));
+                total = length.totalUpdates();
                 schedule = registry.buildSchedule(trial.schedule(), registry.buildOptimizer(trial.optimizer()).learningRate(),
-                        new RunLength(total, plan.batchesPerEpoch()));
+                        length);
             } catch (RuntimeException e) {
                 continue; // the trial itself fails with this message; the figure just lacks its line
             }

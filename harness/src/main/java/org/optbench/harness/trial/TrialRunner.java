@@ -7,7 +7,6 @@ import java.util.function.IntSupplier;
 import org.optbench.datasets.BatchPlan;
 import org.optbench.datasets.DataSplit;
 import org.optbench.datasets.Dataset;
-import org.optbench.datasets.LastBatchPolicy;
 import org.optbench.datasets.functions.TestFunction;
 import org.optbench.harness.models.Evaluation;
 import org.optbench.harness.models.Model;
@@ -96,26 +95,12 @@ public final class TrialRunner {
         long deadline = start + (long) (seconds * 1e9);
         long ceiling = start + (long) (5 * seconds * 1e9);
         try {
-            TrialSeeds seeds = new TrialSeeds(trial.seed());
-            RegularizerSet regularizers = regularizers(trial);
-            Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
             if (trial.isFunction()) {
-                FunctionProblem problem = registry.buildFunction(trial.dataset());
-                Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(),
-                        new RunLength(trial.settings().steps(), 1));
-                int dimension = problem.function().dimension();
-                ParameterLayout layout = ParameterLayout.allWeights(dimension);
-                float[] theta = new float[dimension];
-                for (int i = 0; i < dimension; i++) {
-                    theta[i] = (float) problem.start()[i];
-                }
-                OptimizerState state = optimizer.init(dimension);
+                FunctionSetup f = functionSetup(trial);
                 int updates = 0;
                 while (updates < trial.settings().steps() && (updates < minUpdates || System.nanoTime() < deadline)) {
-                    Objective objective = regularizers.penalized(
-                            problem.function().objective(problem.noise(), seeds.noiseAt(updates)), layout);
-                    double loss = state.step(theta, objective, schedule.rate(updates));
-                    regularizers.afterUpdate(theta, layout);
+                    double loss = f.state.step(f.theta, f.objectiveAt(updates), f.schedule.rate(updates));
+                    f.regularizers.afterUpdate(f.theta, f.layout);
                     updates++;
                     if (!Double.isFinite(loss)) {
                         break;
@@ -123,23 +108,13 @@ public final class TrialRunner {
                 }
                 return updates;
             }
-            Dataset dataset = data.dataset(trial.dataset());
-            Model model = registry.buildModel(trial.model(), dataset, regularizers.dropout());
-            DataSplit train = dataset.train();
-            int batchSize = trial.settings().batch() == 0 ? train.count() : trial.settings().batch();
-            BatchPlan plan = new BatchPlan(train.count(), batchSize,
-                    trial.settings().dropLastBatch() ? LastBatchPolicy.DROP : LastBatchPolicy.KEEP);
-            Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(),
-                    new RunLength((long) trial.settings().epochs() * plan.batchesPerEpoch(), plan.batchesPerEpoch()));
-            ParameterLayout layout = model.layout();
-            float[] theta = new float[model.dimension()];
-            model.initialize(theta, seeds.initialization());
-            OptimizerState state = optimizer.init(theta.length);
-            int[] order = new int[train.count()];
-            plan.shuffle(order, seeds.shuffling());
-            DataSplit evaluated = slice(train, 2048);
-            model.evaluate(theta, evaluated);
-            long most = (long) plan.batchesPerEpoch() * trial.settings().epochs();
+            ModelSetup m = modelSetup(trial, () -> 1);
+            BatchPlan plan = m.plan;
+            int[] order = new int[m.train.count()];
+            plan.shuffle(order, m.seeds.shuffling());
+            DataSplit evaluated = slice(m.train, 2048);
+            m.model.evaluate(m.theta, evaluated);
+            long most = m.length.totalUpdates();
             int window = Math.max(1, minUpdates);
             long windowStart = System.nanoTime();
             long previousWindow = -1;
@@ -151,10 +126,9 @@ public final class TrialRunner {
                     break;
                 }
                 int batch = updates % plan.batchesPerEpoch();
-                Objective objective = regularizers.penalized(model.batch(train, order, plan.from(batch),
-                        plan.to(batch), seeds.dropoutAt(updates)), layout);
-                double loss = state.step(theta, objective, schedule.rate(updates));
-                regularizers.afterUpdate(theta, layout);
+                double loss = m.state.step(m.theta, m.objective(order, plan.from(batch), plan.to(batch), updates),
+                        m.schedule.rate(updates));
+                m.regularizers.afterUpdate(m.theta, m.layout);
                 updates++;
                 if (!Double.isFinite(loss)) {
                     break;
@@ -167,11 +141,63 @@ public final class TrialRunner {
                     windowStart = end;
                 }
             }
-            model.evaluate(theta, evaluated);
+            m.model.evaluate(m.theta, evaluated);
             return updates;
         } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
             return 0;
         }
+    }
+
+    /** A model trial's components, built and initialised the same way for the trial and for its warm-up. */
+    private record ModelSetup(Dataset dataset, DataSplit train, TrialSeeds seeds, RegularizerSet regularizers,
+            Model model, Optimizer optimizer, BatchPlan plan, RunLength length, Schedule schedule,
+            ParameterLayout layout, float[] theta, OptimizerState state) {
+
+        /** The penalized objective of update {@code step} (0-based) on the examples {@code order[from..to)}. */
+        Objective objective(int[] order, int from, int to, long step) {
+            return regularizers.penalized(model.batch(train, order, from, to, seeds.dropoutAt(step)), layout);
+        }
+    }
+
+    private ModelSetup modelSetup(Trial trial, IntSupplier threads) {
+        Dataset dataset = data.dataset(trial.dataset());
+        TrialSeeds seeds = new TrialSeeds(trial.seed());
+        RegularizerSet regularizers = regularizers(trial);
+        Model model = registry.buildModel(trial.model(), dataset, regularizers.dropout());
+        model.shareThreads(threads);
+        Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
+        DataSplit train = dataset.train();
+        BatchPlan plan = trial.settings().batchPlan(train.count());
+        RunLength length = trial.settings().runLength(plan);
+        Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), length);
+        float[] theta = new float[model.dimension()];
+        model.initialize(theta, seeds.initialization());
+        return new ModelSetup(dataset, train, seeds, regularizers, model, optimizer, plan, length, schedule,
+                model.layout(), theta, optimizer.init(theta.length));
+    }
+
+    /** An analytic function trial's components, at its start point, for the trial and for its warm-up. */
+    private record FunctionSetup(FunctionProblem problem, TrialSeeds seeds, RegularizerSet regularizers,
+            Schedule schedule, ParameterLayout layout, float[] theta, OptimizerState state) {
+
+        /** The penalized objective of update {@code step} (0-based), its gradient noise keyed by the update. */
+        Objective objectiveAt(long step) {
+            return regularizers.penalized(problem.function().objective(problem.noise(), seeds.noiseAt(step)), layout);
+        }
+    }
+
+    private FunctionSetup functionSetup(Trial trial) {
+        FunctionProblem problem = registry.buildFunction(trial.dataset());
+        Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
+        Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(),
+                trial.settings().functionRunLength());
+        int dimension = problem.function().dimension();
+        float[] theta = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            theta[i] = (float) problem.start()[i];
+        }
+        return new FunctionSetup(problem, new TrialSeeds(trial.seed()), regularizers(trial), schedule,
+                ParameterLayout.allWeights(dimension), theta, optimizer.init(dimension));
     }
 
     private static DataSplit slice(DataSplit split, int most) {
@@ -241,28 +267,24 @@ public final class TrialRunner {
 
     private TrialResult runModel(Trial trial, long start, IntSupplier threads) {
         TrialSettings settings = trial.settings();
-        Dataset dataset = data.dataset(trial.dataset());
-        TrialSeeds seeds = new TrialSeeds(trial.seed());
-        RegularizerSet regularizers = regularizers(trial);
-        Model model = registry.buildModel(trial.model(), dataset, regularizers.dropout());
-        model.shareThreads(threads);
-        Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
-        DataSplit train = dataset.train();
-        int batchSize = settings.batch() == 0 ? train.count() : settings.batch();
-        BatchPlan plan = new BatchPlan(train.count(), batchSize,
-                settings.dropLastBatch() ? LastBatchPolicy.DROP : LastBatchPolicy.KEEP);
+        ModelSetup setup = modelSetup(trial, threads);
+        Dataset dataset = setup.dataset();
+        TrialSeeds seeds = setup.seeds();
+        RegularizerSet regularizers = setup.regularizers();
+        Model model = setup.model();
+        Optimizer optimizer = setup.optimizer();
+        DataSplit train = setup.train();
+        BatchPlan plan = setup.plan();
         int batches = plan.batchesPerEpoch();
-        Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(),
-                new RunLength((long) settings.epochs() * batches, batches));
+        Schedule schedule = setup.schedule();
         List<String> warnings = new ArrayList<>();
         if (optimizer.expectsFullBatch() && !plan.isFullBatch()) {
             warnings.add("trial " + trial.id() + ": " + optimizer.name() + " is meant for full-batch gradients but runs on"
-                    + " batches of " + batchSize + " out of " + train.count() + " examples (set batch: full)");
+                    + " batches of " + plan.batchSize() + " out of " + train.count() + " examples (set batch: full)");
         }
-        ParameterLayout layout = model.layout();
-        float[] theta = new float[model.dimension()];
-        model.initialize(theta, seeds.initialization());
-        OptimizerState state = optimizer.init(theta.length);
+        ParameterLayout layout = setup.layout();
+        float[] theta = setup.theta();
+        OptimizerState state = setup.state();
         int[] order = new int[train.count()];
         Optional<EarlyStopping.Monitor> monitor = regularizers.earlyStopping().map(EarlyStopping::monitor);
         float[] best = monitor.isPresent() ? theta.clone() : null;
@@ -289,8 +311,7 @@ public final class TrialRunner {
             plan.shuffle(order, seeds.shuffling());
             for (int batch = 0; batch < batches; batch++) {
                 long before = System.nanoTime();
-                Objective objective = regularizers.penalized(
-                        model.batch(train, order, plan.from(batch), plan.to(batch), seeds.dropoutAt(step)), layout);
+                Objective objective = setup.objective(order, plan.from(batch), plan.to(batch), step);
                 rate = schedule.rate(step);
                 double loss = state.step(theta, objective, rate);
                 regularizers.afterUpdate(theta, layout);
@@ -364,20 +385,14 @@ public final class TrialRunner {
 
     private TrialResult runFunction(Trial trial, long start) {
         TrialSettings settings = trial.settings();
-        FunctionProblem problem = registry.buildFunction(trial.dataset());
-        TestFunction function = problem.function();
-        TrialSeeds seeds = new TrialSeeds(trial.seed());
-        RegularizerSet regularizers = regularizers(trial);
-        Optimizer optimizer = registry.buildOptimizer(trial.optimizer());
-        Schedule schedule = registry.buildSchedule(trial.schedule(), optimizer.learningRate(), new RunLength(settings.steps(), 1));
-        int dimension = function.dimension();
-        ParameterLayout layout = ParameterLayout.allWeights(dimension);
-        float[] theta = new float[dimension];
-        for (int i = 0; i < dimension; i++) {
-            theta[i] = (float) problem.start()[i];
-        }
-        double[] point = new double[dimension];
-        OptimizerState state = optimizer.init(dimension);
+        FunctionSetup setup = functionSetup(trial);
+        TestFunction function = setup.problem().function();
+        RegularizerSet regularizers = setup.regularizers();
+        Schedule schedule = setup.schedule();
+        ParameterLayout layout = setup.layout();
+        float[] theta = setup.theta();
+        double[] point = new double[theta.length];
+        OptimizerState state = setup.state();
         Tracker tracker = new Tracker(trial);
         List<TraceCsv.Point> trace = new ArrayList<>(settings.steps() + 1);
         double initial = value(function, theta, point);
@@ -394,7 +409,7 @@ public final class TrialRunner {
         while (step < settings.steps()) {
             long before = System.nanoTime();
             rate = schedule.rate(step);
-            Objective objective = regularizers.penalized(function.objective(problem.noise(), seeds.noiseAt(step)), layout);
+            Objective objective = setup.objectiveAt(step);
             state.step(theta, objective, rate);
             regularizers.afterUpdate(theta, layout);
             step++;

@@ -1,6 +1,9 @@
 package org.optbench.harness.trial;
 
 import java.io.Serializable;
+import org.optbench.datasets.BatchPlan;
+import org.optbench.datasets.LastBatchPolicy;
+import org.optbench.optimizers.schedules.RunLength;
 
 /**
  * The training settings every trial of an experiment shares (the experiment keys of the same names).
@@ -52,5 +55,21 @@ public record TrialSettings(int epochs, int batch, boolean dropLastBatch, int st
             throw new IllegalArgumentException("the target watches " + target.metric()
                     + ", which needs the test split at every evaluation; remove test_every or target another metric");
         }
+    }
+
+    /** How an epoch over {@code examples} training examples is cut into batches under these settings. */
+    public BatchPlan batchPlan(int examples) {
+        return new BatchPlan(examples, batch == 0 ? examples : batch,
+                dropLastBatch ? LastBatchPolicy.DROP : LastBatchPolicy.KEEP);
+    }
+
+    /** A model trial's length, as its schedule sees it: {@code epochs} epochs of the plan's batches. */
+    public RunLength runLength(BatchPlan plan) {
+        return new RunLength((long) epochs * plan.batchesPerEpoch(), plan.batchesPerEpoch());
+    }
+
+    /** An analytic function's length: {@code steps} updates, each counted as an epoch. */
+    public RunLength functionRunLength() {
+        return new RunLength(steps, 1);
     }
 }
