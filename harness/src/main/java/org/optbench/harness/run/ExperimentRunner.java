@@ -20,7 +20,6 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +48,7 @@ import org.optbench.harness.trial.TrialExecutor;
 import org.optbench.harness.trial.TrialResult;
 import org.optbench.harness.trial.TrialRunner;
 import org.optbench.harness.trial.TrialSeeds;
+import org.optbench.harness.trial.WarmUps;
 import org.optbench.harness.trial.WorkerSetup;
 import org.optbench.harness.wiring.DataOptions;
 import org.optbench.harness.wiring.FunctionProblem;
@@ -262,8 +262,9 @@ public final class ExperimentRunner {
                 dataOptions.subset(), dataOptions.standardization(), dataOptions.seed()), options.warmupSeconds());
         progress.info((options.resume() ? "resuming " : "running ") + plan.name() + ": " + (total - completed.size())
                 + " of " + total + " trials on " + executor.where() + " into " + directory);
+        WarmUps warmUps = new WarmUps(options.warmupSeconds());
         if (executor.inThisJvm()) {
-            warmUp(trialRunner, missing, options.warmupSeconds());
+            warmUp(warmUps, trialRunner, missing, options.warmupSeconds());
         }
         progress.started(total, completed.size());
         int ranNow = missing.size();
@@ -288,7 +289,7 @@ public final class ExperimentRunner {
                     List<Trial> finals = study.finalTrials(RunReader.readTrials(directory));
                     List<Trial> missingFinals = finals.stream().filter(trial -> !completed.contains(trial.id())).toList();
                     if (executor.inThisJvm()) {
-                        warmUp(trialRunner, missingFinals, options.warmupSeconds());
+                        warmUp(warmUps, trialRunner, missingFinals, options.warmupSeconds());
                     }
                     executor.execute(missingFinals, setup, onResult);
                     ranNow += missingFinals.size();
@@ -337,45 +338,25 @@ public final class ExperimentRunner {
         return new Outcome(directory, total, ranNow, statuses, reportProblem, false);
     }
 
-    /** Updates every warm-up takes at least, whatever its time: enough for the JIT to see the update loop as hot. */
-    static final int WARMUP_UPDATES = 20;
-
     /**
      * Warms the JIT before the timed trials (docs/harness.md, "What is timed"), so that no trial's time depends on its
-     * place in the run: the first trial of each data set, model and batch size gets {@code seconds}, which compiles
-     * the model's kernels, and the first of every other combination of optimizer, schedule and regularizers (by name:
-     * two learning rates of one rule run the same code) a tenth of it, which compiles its own update.
+     * place in the run: each trial whose code {@code warmUps} has not yet run, then the garbage collected and the
+     * compile queue drained.
      */
-    private void warmUp(TrialRunner runner, List<Trial> trials, double seconds) {
-        if (seconds == 0 || trials.isEmpty()) {
-            return;
-        }
+    private void warmUp(WarmUps warmUps, TrialRunner runner, List<Trial> trials, double seconds) {
         long start = System.nanoTime();
-        Set<String> shapes = new HashSet<>();
-        Set<String> configurations = new HashSet<>();
         int warmed = 0;
         for (Trial trial : trials) {
-            String code = trial.dataset() + "|" + trial.model() + "|" + trial.settings().batch() + "|"
-                    + componentName(trial.optimizer()) + "|" + componentName(trial.schedule()) + "|"
-                    + trial.regularizers().stream().map(ExperimentRunner::componentName).toList();
-            if (!configurations.add(code)) {
-                continue;
-            }
-            boolean newShape = shapes.add(trial.dataset() + "|" + trial.model() + "|" + trial.settings().batch());
-            runner.warmUp(trial, newShape ? seconds : seconds / 10, WARMUP_UPDATES);
-            warmed++;
+            warmed += warmUps.warm(runner, trial) ? 1 : 0;
+        }
+        if (warmed == 0) {
+            return;
         }
         // The warm-up's garbage is collected now rather than during the first timed trial.
         System.gc();
         awaitCompilation(System.nanoTime() + (long) (2 * seconds * 1e9));
         progress.info(String.format(Locale.ROOT, "warm-up: %d configuration%s in %.1f s (untimed)", warmed,
                 warmed == 1 ? "" : "s", (System.nanoTime() - start) / 1e9));
-    }
-
-    /** {@code adam} of {@code adam(lr=0.001, ...)}. */
-    private static String componentName(String canonical) {
-        int open = canonical.indexOf('(');
-        return open < 0 ? canonical : canonical.substring(0, open);
     }
 
     /**

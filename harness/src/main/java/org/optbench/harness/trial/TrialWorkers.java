@@ -2,7 +2,6 @@ package org.optbench.harness.trial;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.optbench.datasets.DataDirectory;
 import org.optbench.datasets.DataException;
@@ -36,8 +35,8 @@ public final class TrialWorkers {
     }
 
     /**
-     * Runs one trial on this JVM's worker for the setup: loads its data set if this JVM has not yet, warms up once per
-     * configuration ({@link WorkerSetup#warmupSeconds()}), then runs it.
+     * Runs one trial on this JVM's worker for the setup: loads its data set if this JVM has not yet, warms up as a local
+     * run does ({@link WarmUps}, {@link WorkerSetup#warmupSeconds()}), then runs it.
      *
      * @param where this worker, for messages, e.g. {@code executor 1 on host-a}
      * @throws WorkerException if the worker cannot be wired or its data cannot be loaded here
@@ -47,10 +46,7 @@ public final class TrialWorkers {
         if (!trial.isFunction()) {
             worker.dataset(trial.dataset(), where);
         }
-        if (setup.warmupSeconds() > 0 && worker.warmed.add(trial.identity() + "|" + trial.settings().batch())) {
-            boolean newShape = worker.shapes.add(trial.dataset() + "|" + trial.model() + "|" + trial.settings().batch());
-            worker.runner.warmUp(trial, newShape ? setup.warmupSeconds() : setup.warmupSeconds() / 10, 20);
-        }
+        worker.warmUps.warm(worker.runner, trial);
         return worker.runner.run(trial);
     }
 
@@ -63,11 +59,11 @@ public final class TrialWorkers {
         final Registry registry;
         final TrialRunner runner;
         final Map<String, Dataset> data = new ConcurrentHashMap<>();
-        final Set<String> warmed = ConcurrentHashMap.newKeySet();
-        final Set<String> shapes = ConcurrentHashMap.newKeySet();
+        final WarmUps warmUps;
 
         Worker(WorkerSetup setup) {
             this.setup = setup;
+            this.warmUps = new WarmUps(setup.warmupSeconds());
             try {
                 this.registry = Wiring.registry(setup.modules());
             } catch (UserError e) {
