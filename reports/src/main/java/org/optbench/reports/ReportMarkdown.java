@@ -1,6 +1,5 @@
 package org.optbench.reports;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,13 +28,18 @@ final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
-    static void write(Path file, RunData data, List<ConfigurationSummary> summaries, List<Figures.Figure> figures,
-            Set<FigureFormat> formats) {
-        Cells.writeAtomically(file, render(data, summaries, figures, formats));
-    }
-
     static String render(RunData data, List<ConfigurationSummary> summaries, List<Figures.Figure> figures,
             Set<FigureFormat> formats) {
+        return render(data, data.trials().size(), summaries, figures, formats, "");
+    }
+
+    /**
+     * The report of {@code data}; {@code finished} counts every finished trial of the run (a tuned run's report shows
+     * only its final phase, but its tuning trials count towards the plan), and {@code sections} (a tuned run's tuning
+     * section) goes after the figures and before the provenance.
+     */
+    static String render(RunData data, int finished, List<ConfigurationSummary> summaries, List<Figures.Figure> figures,
+            Set<FigureFormat> formats, String sections) {
         StringBuilder out = new StringBuilder();
         out.append("# ").append(data.name()).append("\n\n");
         int configurations = summaries.size();
@@ -61,7 +65,7 @@ final class ReportMarkdown {
                 .append(RunFiles.CURVES).append("`; the numbers below are in `").append(RunFiles.SUMMARY)
                 .append("`.\n\n");
 
-        design(out, data, summaries);
+        design(out, data, finished, summaries);
 
         out.append("## Summary\n\n");
         List<Metric> metrics = TABLE_METRICS.stream()
@@ -136,6 +140,7 @@ final class ReportMarkdown {
             }
         }
 
+        out.append(sections);
         out.append("\n## Provenance\n\n");
         if (data.manifest().isEmpty()) {
             out.append("No `").append(RunFiles.MANIFEST).append("` in this directory.\n");
@@ -176,7 +181,7 @@ final class ReportMarkdown {
      * The design: pairing, seeds, data seed, the tests that apply, the configurations too small to test, and
      * whether the run has every trial it planned.
      */
-    private static void design(StringBuilder out, RunData data, List<ConfigurationSummary> summaries) {
+    private static void design(StringBuilder out, RunData data, int finished, List<ConfigurationSummary> summaries) {
         out.append("## Design\n\n");
         RunPlan plan = RunPlan.of(data.manifest());
         Map<Configuration, String> labels = Labels.of(summaries.stream().map(ConfigurationSummary::configuration)
@@ -214,7 +219,7 @@ final class ReportMarkdown {
                     .append(String.join(", ", small)).append(". Any comparison involving ")
                     .append(small.size() == 1 ? "it" : "them").append(" is not significant by construction.\n");
         }
-        int present = data.trials().size();
+        int present = finished;
         List<String> gaps = new ArrayList<>();
         for (ConfigurationSummary summary : summaries) {
             int planned = plan.planned(summary.configuration());

@@ -56,7 +56,8 @@ public final class Reports {
         List<Figures.Figure> figures = new ArrayList<>(new Figures().renderAll(shown, runDirectory.resolve(RunFiles.FIGURES), chosen));
         TuningReport.Section tuning = TuningReport.render(data, runDirectory.resolve(RunFiles.FIGURES), chosen);
         Path report = runDirectory.resolve(RunFiles.REPORT);
-        Cells.writeAtomically(report, ReportMarkdown.render(shown, summaries, figures, chosen) + tuning.markdown());
+        Cells.writeAtomically(report, ReportMarkdown.render(shown, data.trials().size(), summaries, figures, chosen,
+                tuning.markdown()));
         figures.addAll(tuning.figures());
         return new Report(summary, report, figures, summaries);
     }

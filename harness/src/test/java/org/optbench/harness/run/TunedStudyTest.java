@@ -127,6 +127,10 @@ class TunedStudyTest {
         assertEquals(2, report.summaries().size());
         String markdown = Files.readString(report.report());
         assertTrue(markdown.contains("## Tuning") && markdown.contains("`" + selection.get(0).get("selected") + "`"), markdown);
+        // All 26 trials ran (20 of them tuning trials the summary does not show), and the tuning section comes
+        // before the provenance, which ends the report.
+        assertTrue(markdown.contains("- Complete: 26 of 26 planned trials.") && !markdown.contains("Incomplete run"), markdown);
+        assertTrue(markdown.indexOf("## Tuning") < markdown.indexOf("## Provenance"), markdown);
         assertTrue(Files.exists(run.resolve("figures/tuning-curve.png")));
         String manifest = Files.readString(run.resolve("manifest.json"));
         assertTrue(manifest.contains("\"search_spaces\"") && manifest.contains("loguniform(1e-4, 0.1)")
