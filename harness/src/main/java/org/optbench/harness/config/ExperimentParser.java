@@ -258,6 +258,14 @@ public final class ExperimentParser {
                 throw new UserError(where + ": tuning selects on the validation split but validation is 0; hold out"
                         + " validation examples (validation: 0.1)");
             }
+            if (tuning.halving() != null && tuning.halving().minEpochs() >= epochs) {
+                RawValue halving = values.get("tuning").map().get("halving");
+                RawValue minEpochs = halving.map().get("min_epochs");
+                throw new UserError((minEpochs != null ? minEpochs.origin() : halving.origin()) + ": halving starts at "
+                        + tuning.halving().minEpochs() + " epoch" + (tuning.halving().minEpochs() == 1 ? "" : "s")
+                        + " but the trials last " + epochs + " epochs (" + origin(values, "epochs", source) + "), so no"
+                        + " rung could stop one early; lower min_epochs below " + epochs + " or raise epochs");
+            }
         }
         if (target != null && target.metric().startsWith("test_") && testEvery != 1) {
             throw new UserError(values.get("test_every").origin() + ": the target watches " + target.metric()
