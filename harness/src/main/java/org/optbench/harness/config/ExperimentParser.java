@@ -261,10 +261,10 @@ public final class ExperimentParser {
             if (tuning.halving() != null && tuning.halving().minEpochs() >= epochs) {
                 RawValue halving = values.get("tuning").map().get("halving");
                 RawValue minEpochs = halving.map().get("min_epochs");
-                throw new UserError((minEpochs != null ? minEpochs.origin() : halving.origin()) + ": halving starts at "
-                        + tuning.halving().minEpochs() + " epoch" + (tuning.halving().minEpochs() == 1 ? "" : "s")
-                        + " but the trials last " + epochs + " epochs (" + origin(values, "epochs", source) + "), so no"
-                        + " rung could stop one early; lower min_epochs below " + epochs + " or raise epochs");
+                throw new UserError((minEpochs != null ? minEpochs.origin() : halving.origin() + ": min_epochs") + " "
+                        + tuning.halving().minEpochs() + " must be below the trials' " + epochs + " epochs ("
+                        + origin(values, "epochs", source) + "), else no rung stops a trial early; lower min_epochs or"
+                        + " raise epochs");
             }
         }
         if (target != null && target.metric().startsWith("test_") && testEvery != 1) {
