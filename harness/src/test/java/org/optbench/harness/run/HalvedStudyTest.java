@@ -58,6 +58,11 @@ class HalvedStudyTest {
                 "--module", MODULE);
         assertEquals(0, result.code(), result.err());
         checkRungs(clean);
+        // The report: the tuning section says halving ran, and draws the tuning curve against trials spent.
+        String markdown = Files.readString(org.optbench.reports.Reports.rebuild(clean).report());
+        assertTrue(markdown.contains("Successive halving (min_epochs 1, eta 2)") && markdown.contains("phase `rung-k`"),
+                markdown);
+        assertTrue(Files.exists(clean.resolve("figures/tuning-curve.png")));
 
         Path oneThread = folder.resolve("one-thread");
         result = Cli.run("run", file.toString(), "--out", oneThread.toString(), "--threads", "1", "--no-report",

@@ -106,7 +106,9 @@ public final class TuningReport {
         }
         boolean halved = halved(data.trials());
         if (halved) {
-            out.append("\nSuccessive halving (").append(block.getOrDefault("halving", "?")).append("): every configuration"
+            Object halving = block.get("halving");
+            String settings = halving instanceof Map<?, ?> map ? "min_epochs " + map.get("min_epochs") + ", eta " + map.get("eta") : "?";
+            out.append("\nSuccessive halving (").append(settings).append("): every configuration"
                     + " started at the lowest rung and the best 1/eta of each rung went on; trials of a lower rung have"
                     + " phase `rung-k` in trials.csv, and only the top rung's (phase `tune`) are chosen from. The"
                     + " budget spent counts every rung's trials.\n");
