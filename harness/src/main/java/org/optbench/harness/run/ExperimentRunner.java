@@ -196,11 +196,13 @@ public final class ExperimentRunner {
             for (Trial trial : trials) {
                 progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed "
                         + trial.seed() + " data seed " + trial.dataSeed() + (study.tuned() ? " (" + study.phase(trial.id())
-                        + ", " + trial.settings().epochs() + " epochs)" : ""));
+                        + ", " + trial.settings().epochs() + (trial.settings().epochs() == 1 ? " epoch)" : " epochs)") : ""));
             }
             if (study.laterTuningCount() > 0) {
+                long[] epochs = study.tuningEpochs();
                 progress.info("then " + study.laterTuningCount() + " tuning trials at higher rungs of successive halving,"
-                        + " each wave planned from the rows of the one before");
+                        + " each wave planned from the rows of the one before; " + epochs[0] + " tuning epochs in all ("
+                        + epochs[1] + " without halving)");
             }
             if (study.finalCount() > 0) {
                 progress.info("then " + study.finalCount() + " final trials (trials " + (study.totalTrials() - study.finalCount()) + "-"

@@ -104,6 +104,31 @@ final class Study {
         return tuningCount - firstWave.size();
     }
 
+    /**
+     * The epochs the tuning trials train for, s · Σ_groups Σ_waves n_w · e_w (e_w the wave's rung length, the full
+     * length at the top rung), and what they would without halving, s · Σ_groups n · E; equal without halving.
+     * Trials that diverge or stop early train less.
+     */
+    long[] tuningEpochs() {
+        long with = 0;
+        long without = 0;
+        for (Map.Entry<Selection.Problem, Trial> group : templates.entrySet()) {
+            int epochs = group.getValue().settings().epochs();
+            long trials = firstWave.stream().filter(trial -> group(trial).equals(group.getKey())).count();
+            without += trials * epochs;
+            if (halving == null) {
+                continue;
+            }
+            List<Integer> groupSizes = sizes.get(group.getKey());
+            List<Integer> rungs = halving.rungs(epochs);
+            for (int wave = 0; wave < groupSizes.size(); wave++) {
+                int length = wave == groupSizes.size() - 1 ? epochs : rungs.get(wave);
+                with += (long) tuning.seeds() * groupSizes.get(wave) * length;
+            }
+        }
+        return new long[] {halving == null ? without : with, without};
+    }
+
     int finalCount() {
         return tuned() ? templates.size() * tuning.finalSeeds() : 0;
     }

@@ -56,6 +56,8 @@ class HalvingPlanTest {
         // 11 sgd tuning trials (7 + 3 + 1), 1 adam, then 2 groups x 2 final seeds.
         assertEquals(16, study.totalTrials());
         assertEquals(4, study.finalCount());
+        // Epochs: sgd 7 x 1 + 3 x 3 + 1 x 9 = 25, adam 9: 34, against 8 x 9 = 72 without halving.
+        assertEquals(List.of(34L, 72L), java.util.Arrays.stream(study.tuningEpochs()).boxed().toList());
 
         List<Trial> first = study.firstPhase();
         assertEquals(8, first.size());
