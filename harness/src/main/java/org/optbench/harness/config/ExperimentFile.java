@@ -152,7 +152,8 @@ public final class ExperimentFile {
             }
             return new RawValue(items, origin);
         }
-        if (node instanceof MappingNode mapping && (key.equals("parts") || key.equals("tuning") || key.equals("final"))) {
+        if (node instanceof MappingNode mapping && (key.equals("parts") || key.equals("tuning") || key.equals("final")
+                || key.equals("halving"))) {
             Map<String, RawValue> values = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 if (!(tuple.getKeyNode() instanceof ScalarNode partKey)) {

@@ -30,7 +30,7 @@ public enum ExperimentKey {
     VALIDATION("validation", "0.1", "training examples held out for validation when the data set has no validation split: a fraction, or a count"),
     SUBSET("subset", "0", "keep only this many training examples (after the hold-out); 0 keeps all"),
     PARTS("parts", "none", "a list of mappings, each a grid of its own run with the top-level keys as defaults (e.g. MNIST and functions with their own rates)"),
-    TUNING("tuning", "none", "a tuning protocol: {method: grid | random | halton, budget, metric, mode, seeds, final: {seeds}}; optimizers then give search spaces such as adam(lr=loguniform(1e-5, 0.1))"),
+    TUNING("tuning", "none", "a tuning protocol: {method: grid | random | halton, budget, metric, mode, seeds, final: {seeds}, halving: {min_epochs, eta}}; optimizers then give search spaces such as adam(lr=loguniform(1e-5, 0.1))"),
     STANDARDIZE("standardize", "none", "none (false), global (true: one mean and deviation) or per-feature; training statistics");
 
     private final String key;

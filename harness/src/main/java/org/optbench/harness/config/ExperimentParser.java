@@ -258,6 +258,14 @@ public final class ExperimentParser {
                 throw new UserError(where + ": tuning selects on the validation split but validation is 0; hold out"
                         + " validation examples (validation: 0.1)");
             }
+            if (tuning.halving() != null && tuning.halving().minEpochs() >= epochs) {
+                RawValue halving = values.get("tuning").map().get("halving");
+                RawValue minEpochs = halving.map().get("min_epochs");
+                throw new UserError((minEpochs != null ? minEpochs.origin() : halving.origin() + ": min_epochs") + " "
+                        + tuning.halving().minEpochs() + " must be below the trials' " + epochs + " epochs ("
+                        + origin(values, "epochs", source) + "), else no rung stops a trial early; lower min_epochs or"
+                        + " raise epochs");
+            }
         }
         if (target != null && target.metric().startsWith("test_") && testEvery != 1) {
             throw new UserError(values.get("test_every").origin() + ": the target watches " + target.metric()

@@ -12,6 +12,7 @@ import org.optbench.harness.UserError;
 import org.optbench.harness.trial.TrialSeeds;
 import org.optbench.harness.tuning.Dimension;
 import org.optbench.harness.tuning.Halton;
+import org.optbench.harness.tuning.Halving;
 import org.optbench.harness.tuning.SearchSpace;
 import org.optbench.harness.tuning.Tuning;
 import org.optbench.harness.wiring.Names;
@@ -28,7 +29,8 @@ import org.optbench.harness.wiring.Resolved;
  * happens before any trial runs, so a bad search space costs nothing.
  */
 final class TuningParser {
-    static final List<String> KEYS = List.of("method", "budget", "metric", "mode", "seeds", "final");
+    static final List<String> KEYS = List.of("method", "budget", "metric", "mode", "seeds", "final", "halving");
+    static final List<String> HALVING_KEYS = List.of("min_epochs", "eta");
 
     private final Registry registry;
 
@@ -119,16 +121,55 @@ final class TuningParser {
             budget = positive(keys, "budget", 1);
         }
 
-        Tuning tuning = new Tuning(method, budget, metric, mode, seeds, finalSeeds, spaces);
+        Halving halving = keys.containsKey("halving") ? halving(keys.get("halving")) : null;
+        Tuning tuning = new Tuning(method, budget, metric, mode, seeds, finalSeeds, spaces, halving);
         List<String> configurations = new ArrayList<>();
+        int most = 0;
         for (int index = 0; index < spaces.size(); index++) {
             Set<String> distinct = new LinkedHashSet<>();
             for (double[] point : points(spaces.get(index), method, budget, seed)) {
                 distinct.add(canonical(spaces.get(index).at(point), origins.get(index)));
             }
             configurations.addAll(distinct);
+            most = Math.max(most, distinct.size());
+        }
+        if (halving != null && most < 2) {
+            throw new UserError(keys.get("halving").origin() + ": successive halving chooses among an optimizer's"
+                    + " configurations, but every optimizer has only one; raise the budget or search a parameter, or"
+                    + " remove halving");
         }
         return new Result(tuning, configurations);
+    }
+
+    /**
+     * The {@code halving: {min_epochs: 1, eta: 3}} mapping. That min_epochs is below each part's epochs is checked
+     * with the part ({@code ExperimentParser}), which knows its epochs.
+     */
+    private static Halving halving(RawValue block) {
+        if (!block.isMap()) {
+            throw new UserError(block.origin() + " is a mapping, e.g. halving: {min_epochs: 1, eta: 3}");
+        }
+        for (Map.Entry<String, RawValue> entry : block.map().entrySet()) {
+            if (!HALVING_KEYS.contains(entry.getKey())) {
+                throw new UserError(entry.getValue().origin() + ": unknown halving key '" + entry.getKey() + "'"
+                        + Names.suggestion(entry.getKey(), HALVING_KEYS) + "; known: " + String.join(", ", HALVING_KEYS));
+            }
+        }
+        int minEpochs = positive(block.map(), "min_epochs", 1);
+        RawValue eta = block.map().get("eta");
+        int reduction = 3;
+        if (eta != null) {
+            try {
+                reduction = Integer.parseInt(eta.scalar().trim());
+            } catch (NumberFormatException e) {
+                reduction = 0; // the message below
+            }
+            if (reduction < 2) {
+                throw new UserError(eta.origin() + " must be a whole number >= 2 (each rung keeps the best 1/eta of the"
+                        + " configurations), got '" + eta.scalar() + "'");
+            }
+        }
+        return new Halving(minEpochs, reduction);
     }
 
     /** The points of one search, in order: a prefix of one sequence, so a smaller budget is a prefix. */

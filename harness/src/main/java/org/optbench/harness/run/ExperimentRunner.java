@@ -191,13 +191,21 @@ public final class ExperimentRunner {
             throw new UserError(plan.source() + ": the grid is empty; give at least one data set, model and optimizer");
         }
         Study study = new Study(plan, trials);
+        trials = study.firstPhase(); // under successive halving, at the lowest rung's length
         if (options.dryRun()) {
             for (Trial trial : trials) {
                 progress.info("trial " + trial.id() + ": " + trial.identity() + " repeat " + trial.repeat() + " seed "
-                        + trial.seed() + " data seed " + trial.dataSeed() + (study.tuned() ? " (tune)" : ""));
+                        + trial.seed() + " data seed " + trial.dataSeed() + (study.tuned() ? " (" + study.phase(trial.id())
+                        + ", " + trial.settings().epochs() + (trial.settings().epochs() == 1 ? " epoch)" : " epochs)") : ""));
+            }
+            if (study.laterTuningCount() > 0) {
+                long[] epochs = study.tuningEpochs();
+                progress.info("then " + study.laterTuningCount() + " tuning trials at higher rungs of successive halving,"
+                        + " each wave planned from the rows of the one before; " + epochs[0] + " tuning epochs in all ("
+                        + epochs[1] + " without halving)");
             }
             if (study.finalCount() > 0) {
-                progress.info("then " + study.finalCount() + " final trials (trials " + trials.size() + "-"
+                progress.info("then " + study.finalCount() + " final trials (trials " + (study.totalTrials() - study.finalCount()) + "-"
                         + (study.totalTrials() - 1) + "), each selected configuration on fresh seeds, planned once tuning is complete");
             }
             return new Outcome(directory, study.totalTrials(), 0, new EnumMap<>(TrialStatus.class), null, false);
@@ -220,9 +228,10 @@ public final class ExperimentRunner {
         Journal journal;
         if (options.resume()) {
             // Refuses (and changes nothing) when a row does not belong to the plan; drops trials with lost rows. A
-            // tuned study's final trials belong to it once its tuning rows are all written (their selection).
-            List<Trial> planned = new ArrayList<>(trials);
-            planned.addAll(knownFinalTrials(study, directory));
+            // tuned study's later waves (higher rungs, final trials) belong to it once the rows they follow from
+            // are written.
+            List<Trial> planned = new ArrayList<>();
+            knownWaves(study, directory).forEach(planned::addAll);
             ResumeCheck check = new ResumeCheck(directory, planned, Journal.read(directory));
             writer = RunWriter.resume(directory, check);
             journal = Journal.open(directory, check.kept());
@@ -284,15 +293,18 @@ public final class ExperimentRunner {
             });
             try {
                 executor.execute(missing, setup, onResult);
-                if (study.finalCount() > 0 && !interruption.stopped()) {
-                    // Every tuning row is now in trials.csv: the selection, and so the final trials, follow from it.
-                    List<Trial> finals = study.finalTrials(RunReader.readTrials(directory));
-                    List<Trial> missingFinals = finals.stream().filter(trial -> !completed.contains(trial.id())).toList();
-                    if (executor.inThisJvm()) {
-                        warmUp(warmUps, trialRunner, missingFinals, options.warmupSeconds());
+                // A tuned study's later waves: each follows from the rows of the wave before, now all written.
+                for (int wave = 1; study.tuned() && !interruption.stopped(); wave++) {
+                    List<List<Trial>> waves = study.waves(RunReader.readTrials(directory));
+                    if (wave >= waves.size()) {
+                        break;
                     }
-                    executor.execute(missingFinals, setup, onResult);
-                    ranNow += missingFinals.size();
+                    List<Trial> missingNow = waves.get(wave).stream().filter(trial -> !completed.contains(trial.id())).toList();
+                    if (executor.inThisJvm()) {
+                        warmUp(warmUps, trialRunner, missingNow, options.warmupSeconds());
+                    }
+                    executor.execute(missingNow, setup, onResult);
+                    ranNow += missingNow.size();
                 }
             } catch (InterruptedException e) {
                 if (!interruption.stopped()) {
@@ -390,17 +402,17 @@ public final class ExperimentRunner {
     }
 
     /**
-     * The final trials of a tuned study being resumed, when trials.csv already holds every tuning row (they follow
-     * from its selection); none otherwise, since then no final trial can have run.
+     * The waves of a study being resumed that its trials.csv lets one plan (Study#waves): the first, and each later
+     * one whose rows it follows from are written; a trial of a wave not yet plannable cannot have run.
      */
-    private static List<Trial> knownFinalTrials(Study study, Path directory) {
-        if (study.finalCount() == 0) {
-            return List.of();
+    private static List<List<Trial>> knownWaves(Study study, Path directory) {
+        if (study.totalTrials() == study.firstPhase().size()) {
+            return List.of(study.firstPhase());
         }
         try {
-            return study.finalTrials(RunReader.readTrials(directory));
+            return study.waves(RunReader.readTrials(directory));
         } catch (ReportException | IllegalStateException e) {
-            return List.of();
+            return List.of(study.firstPhase());
         }
     }
 

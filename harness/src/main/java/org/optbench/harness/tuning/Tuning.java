@@ -17,9 +17,10 @@ import java.util.Map;
  * @param seeds trials (seeds) per tuning configuration; the score is their mean
  * @param finalSeeds fresh seeds each selected configuration is rerun on, 0 for no final phase
  * @param spaces each optimizer's search space, in the order written
+ * @param halving successive halving of the tuning trials, or null to run every configuration for the whole length
  */
 public record Tuning(Method method, int budget, String metric, String mode, int seeds, int finalSeeds,
-        List<SearchSpace> spaces) implements Serializable {
+        List<SearchSpace> spaces, Halving halving) implements Serializable {
 
     /** How configurations are drawn from a search space. */
     public enum Method {
@@ -68,6 +69,9 @@ public record Tuning(Method method, int budget, String metric, String mode, int 
             spaceTexts.put(space.optimizer(), space.text());
         }
         description.put("search_spaces", spaceTexts);
+        if (halving != null) {
+            description.put("halving", halving.describe());
+        }
         return description;
     }
 }

@@ -104,6 +104,54 @@ class TuningParserTest {
         return assertThrows(UserError.class, () -> plan(yaml)).getMessage();
     }
 
+    static String halvingError(String halving) {
+        String yaml = """
+                dataset: blobs(n=60)
+                model: test-softmax
+                epochs: 3
+                optimizer: adam(lr=loguniform(1e-4, 0.1))
+                tuning:
+                  budget: 4
+                """ + "  halving: " + halving + "\n";
+        return assertThrows(UserError.class, () -> plan(yaml)).getMessage();
+    }
+
+    @Test
+    void halvingIsReadWithItsDefaultsAndRecordedInTheManifest() {
+        Plan plan = plan(HEADER.replace("epochs: 1", "epochs: 3") + """
+                optimizer: adam(lr=loguniform(1e-4, 0.1))
+                tuning: {budget: 4, halving: {eta: 2}}
+                """);
+        assertEquals(new org.optbench.harness.tuning.Halving(1, 2), plan.tuning().halving());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> described = (Map<String, Object>) plan.resolvedConfig().get("tuning");
+        assertEquals(Map.of("min_epochs", 1, "eta", 2), described.get("halving"));
+        assertEquals(new org.optbench.harness.tuning.Halving(1, 3),
+                plan(HEADER.replace("epochs: 1", "epochs: 3") + "optimizer: adam(lr=loguniform(1e-4, 0.1))\n"
+                        + "tuning: {budget: 4, halving: {}}\n").tuning().halving());
+    }
+
+    @Test
+    void eachBadHalvingGetsOneLineNamingTheKey() {
+        assertEquals("e.yaml:7: eta must be a whole number >= 2 (each rung keeps the best 1/eta of the configurations),"
+                + " got '1'", halvingError("{eta: 1}"));
+        assertEquals("e.yaml:7: eta must be a whole number >= 2 (each rung keeps the best 1/eta of the configurations),"
+                + " got '2.5'", halvingError("{eta: 2.5}"));
+        assertEquals("e.yaml:7: min_epochs must be a whole number >= 1, got '0'", halvingError("{min_epochs: 0}"));
+        assertEquals("e.yaml:7: min_epochs 3 must be below the trials' 3 epochs (e.yaml:3: epochs), else no rung stops a"
+                + " trial early; lower min_epochs or raise epochs",
+                halvingError("{min_epochs: 3}"));
+        assertEquals("e.yaml:7: min_epoch: unknown halving key 'min_epoch' (did you mean 'min_epochs'?); known: min_epochs, eta",
+                halvingError("{min_epoch: 1}"));
+        assertEquals("e.yaml:7: halving is a mapping, e.g. halving: {min_epochs: 1, eta: 3}", halvingError("yes"));
+        // Nothing to choose between: every optimizer has one configuration.
+        String yaml = HEADER.replace("epochs: 1", "epochs: 3") + "optimizer: [sgd, adam(lr=0.01)]\n"
+                + "tuning: {method: grid, halving: {eta: 2}}\n";
+        assertEquals("e.yaml:5: halving: successive halving chooses among an optimizer's configurations, but"
+                + " every optimizer has only one; raise the budget or search a parameter, or remove halving",
+                assertThrows(UserError.class, () -> plan(yaml)).getMessage());
+    }
+
     @Test
     void lowerBoundNotBelowTheUpperBound() {
         String message = error("adam(lr=loguniform(0.1, 1e-3))", "tuning: {budget: 4}");

@@ -21,10 +21,22 @@ import org.optbench.reports.TrialStatus;
  * The chosen configuration has the best score; <b>ties</b> (equal doubles) go to the configuration drawn first,
  * i.e. the one whose first tuning trial has the lowest id. The runner-up is the next by the same order. Test
  * columns are never read.
+ *
+ * <p>With successive halving the tuning trials below the top rung have phase {@code rung-k}: they count in the
+ * budget spent but are not chosen from; the choice reads the top rung's rows (phase {@code tune}) only.
  */
 public final class Selection {
+    /** The phase of the tuning trials the selection reads. */
+    public static final String TUNE = "tune";
+    /** The phase of a tuning trial at rung k below the top rung of successive halving is this prefix and k. */
+    public static final String RUNG = "rung-";
 
     private Selection() {
+    }
+
+    /** Whether a row of this phase is a tuning trial (the top rung's or a lower rung's). */
+    public static boolean tuning(String phase) {
+        return phase.equals(TUNE) || phase.startsWith(RUNG);
     }
 
     /** A problem and an optimizer family: what one selection is made for. */
@@ -45,9 +57,10 @@ public final class Selection {
      *
      * @param problem the problem and optimizer family
      * @param chosen the selected configuration
-     * @param runnerUp the second best, or null when only one configuration was tried
-     * @param configurations configurations tried (the budget spent)
-     * @param trials tuning trials spent (configurations × seeds)
+     * @param runnerUp the second best, or null when only one configuration was tried (reached the top rung)
+     * @param configurations configurations tried (the budget spent), those stopped by successive halving included
+     * @param trials tuning trials spent (configurations × seeds, plus every promoted configuration's rerun at each
+     *     higher rung under successive halving)
      */
     public record Choice(Problem problem, Scored chosen, Scored runnerUp, int configurations, int trials) {
     }
@@ -59,35 +72,44 @@ public final class Selection {
     }
 
     /**
-     * The choice of every group, in the order of the groups' first tuning trial.
+     * The choice of every group that has top-rung rows, in the order of the groups' first tuning trial.
      *
-     * @param rows rows of {@code trials.csv}; only phase {@code tune} is read
+     * @param rows rows of {@code trials.csv}; only the tuning phases are read, and only phase {@code tune} is chosen from
      * @param metric {@code val_loss} or {@code val_accuracy}
      * @param mode {@code final} or {@code best}
      */
     public static List<Choice> select(List<TrialRow> rows, String metric, String mode) {
-        boolean maximize = maximize(metric);
-        Map<Problem, Map<String, List<TrialRow>>> groups = new LinkedHashMap<>();
-        List<TrialRow> tuning = rows.stream().filter(row -> row.phase().equals("tune"))
-                .sorted(Comparator.comparingInt(TrialRow::trial)).toList();
-        for (TrialRow row : tuning) {
-            groups.computeIfAbsent(Problem.of(row.configuration()), key -> new LinkedHashMap<>())
-                    .computeIfAbsent(row.configuration().optimizer(), key -> new ArrayList<>()).add(row);
-        }
+        Map<Problem, List<TrialRow>> groups = new LinkedHashMap<>();
+        rows.stream().filter(row -> tuning(row.phase())).sorted(Comparator.comparingInt(TrialRow::trial))
+                .forEach(row -> groups.computeIfAbsent(Problem.of(row.configuration()), key -> new ArrayList<>()).add(row));
         List<Choice> choices = new ArrayList<>();
-        groups.forEach((problem, configurations) -> {
-            List<Scored> scored = new ArrayList<>();
-            int trials = 0;
-            for (Map.Entry<String, List<TrialRow>> entry : configurations.entrySet()) {
-                scored.add(score(entry.getKey(), entry.getValue(), metric, mode));
-                trials += entry.getValue().size();
+        groups.forEach((problem, group) -> {
+            List<Scored> scored = rank(group.stream().filter(row -> row.phase().equals(TUNE)).toList(), metric, mode);
+            if (scored.isEmpty()) {
+                return; // a run stopped before this group's top rung: nothing to choose from yet
             }
-            // Stable sort by score; configurations are in first-trial order, so ties keep the one drawn first.
-            Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score);
-            scored.sort(maximize ? byScore.reversed() : byScore);
-            choices.add(new Choice(problem, scored.get(0), scored.size() > 1 ? scored.get(1) : null, scored.size(), trials));
+            long configurations = group.stream().map(row -> row.configuration().optimizer()).distinct().count();
+            choices.add(new Choice(problem, scored.get(0), scored.size() > 1 ? scored.get(1) : null, (int) configurations,
+                    group.size()));
         });
         return choices;
+    }
+
+    /**
+     * The configurations of one group's rows, best first: each scored as the mean over its rows, ties (equal
+     * doubles) in the order of their first row's trial id. The selection ranks a group's top-rung rows this way;
+     * successive halving ranks each rung's rows this way and keeps a prefix.
+     */
+    public static List<Scored> rank(List<TrialRow> rows, String metric, String mode) {
+        Map<String, List<TrialRow>> configurations = new LinkedHashMap<>();
+        rows.stream().sorted(Comparator.comparingInt(TrialRow::trial)).forEach(row ->
+                configurations.computeIfAbsent(row.configuration().optimizer(), key -> new ArrayList<>()).add(row));
+        List<Scored> scored = new ArrayList<>();
+        configurations.forEach((configuration, seeds) -> scored.add(score(configuration, seeds, metric, mode)));
+        // Stable sort by score; configurations are in first-trial order, so ties keep the one drawn first.
+        Comparator<Scored> byScore = Comparator.comparingDouble(Scored::score);
+        scored.sort(maximize(metric) ? byScore.reversed() : byScore);
+        return scored;
     }
 
     /** Whether a larger value of {@code metric} is better. */

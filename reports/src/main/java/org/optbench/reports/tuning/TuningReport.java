@@ -41,9 +41,9 @@ public final class TuningReport {
     private TuningReport() {
     }
 
-    /** Whether the run is a tuned experiment (some row has phase {@code tune}). */
+    /** Whether the run is a tuned experiment (some row has a tuning phase, {@code tune} or {@code rung-k}). */
     public static boolean isTuned(RunData data) {
-        return data.trials().stream().anyMatch(row -> row.phase().equals("tune"));
+        return data.trials().stream().anyMatch(row -> Selection.tuning(row.phase()));
     }
 
     /** The data the ordinary report shows: the final phase of a tuned run when it has one, else everything. */
@@ -104,21 +104,38 @@ public final class TuningReport {
                             + number(choice.runnerUp().score()) + ")")
                     .append(" |\n");
         }
+        boolean halved = halved(data.trials());
+        if (halved) {
+            Object halving = block.get("halving");
+            String settings = halving instanceof Map<?, ?> map ? "min_epochs " + map.get("min_epochs") + ", eta " + map.get("eta") : "?";
+            out.append("\nSuccessive halving (").append(settings).append("): every configuration"
+                    + " started at the lowest rung and the best 1/eta of each rung went on; trials of a lower rung have"
+                    + " phase `rung-k` in trials.csv, and only the top rung's (phase `tune`) are chosen from. The"
+                    + " budget spent counts every rung's trials.\n");
+        }
         int index = 0;
         for (Map.Entry<String, Map<String, double[]>> problem : curves.entrySet()) {
             String name = "tuning-curve" + (curves.size() > 1 ? "-" + (++index) : "");
-            XYChart chart = chart("Tuning curve: " + problemName(problem.getKey()), "configurations tried",
+            XYChart chart = chart("Tuning curve: " + problemName(problem.getKey()),
+                    halved ? "tuning trials spent (every rung)" : "configurations tried",
                     "best " + metric.replace('_', ' ') + " so far");
             problem.getValue().forEach((optimizer, values) -> addLine(chart, optimizer, values, color(optimizers, optimizer)));
             Figures.save(chart, figures, name, formats);
-            Figures.Figure figure = new Figures.Figure(name, chart.getTitle() + ". Best mean validation score over the"
+            Figures.Figure figure = new Figures.Figure(name, chart.getTitle() + (halved
+                    ? ". Best mean validation score of the configurations that reached the top rung, against the tuning"
+                    + " trials spent (lower rungs included, in trial order); successive halving leaves it empty until"
+                    + " the top rung runs."
+                    : ". Best mean validation score over the"
                     + " configurations tried so far, in the order they were drawn; a flat curve early means the optimizer"
-                    + " is easy to tune.");
+                    + " is easy to tune."));
             written.add(figure);
             out.append("\n![").append(figure.caption()).append("](figures/").append(name).append('.')
                     .append(formats.iterator().next().extension()).append(")\n");
         }
-        out.append(leaders(curves, metric));
+        // A smaller budget is a prefix of the larger one only without halving, whose promotions depend on the budget.
+        if (!halved) {
+            out.append(leaders(curves, metric));
+        }
         out.append(ranks(data.trials()));
         profile(data, figures, formats, optimizers).ifPresent(figure -> {
             written.add(figure);
@@ -128,14 +145,25 @@ public final class TuningReport {
         return new Section(out.toString(), written);
     }
 
+    /** Whether the tuning trials were thinned by successive halving (some tuning row is below the top rung). */
+    static boolean halved(List<TrialRow> rows) {
+        return rows.stream().anyMatch(row -> row.phase().startsWith(Selection.RUNG));
+    }
+
     /**
      * Per problem and optimizer, the best configuration score so far after 1, 2, ... configurations (in the order
-     * of their first tuning trial); −∞/+∞ (diverged) entries stay until a finite one appears.
+     * of their first tuning trial); −∞/+∞ (diverged) entries stay until a finite one appears. Under successive
+     * halving, where scores at different rungs are not comparable, entry i is after i + 1 tuning trials of any rung
+     * (in trial order) and the best is over the top rung's configurations so far (the mean of their top-rung rows
+     * so far), ±∞ until the first top-rung row.
      */
     public static Map<String, Map<String, double[]>> tuningCurves(List<TrialRow> rows, String metric, String mode) {
         boolean maximize = Selection.maximize(metric);
+        if (halved(rows)) {
+            return halvedCurves(rows, metric, mode);
+        }
         Map<String, Map<String, Map<String, List<TrialRow>>>> grouped = new LinkedHashMap<>();
-        rows.stream().filter(row -> row.phase().equals("tune")).sorted(Comparator.comparingInt(TrialRow::trial))
+        rows.stream().filter(row -> row.phase().equals(Selection.TUNE)).sorted(Comparator.comparingInt(TrialRow::trial))
                 .forEach(row -> grouped.computeIfAbsent(key(Selection.Problem.of(row.configuration())), k -> new LinkedHashMap<>())
                         .computeIfAbsent(Selection.family(row.configuration().optimizer()), k -> new LinkedHashMap<>())
                         .computeIfAbsent(row.configuration().optimizer(), k -> new ArrayList<>()).add(row));
@@ -154,6 +182,39 @@ public final class TuningReport {
                     double score = sum / seeds.size();
                     sofar = maximize ? Math.max(sofar, score) : Math.min(sofar, score);
                     best[k++] = sofar;
+                }
+                lines.put(family, best);
+            });
+            curves.put(problem, lines);
+        });
+        return curves;
+    }
+
+    private static Map<String, Map<String, double[]>> halvedCurves(List<TrialRow> rows, String metric, String mode) {
+        boolean maximize = Selection.maximize(metric);
+        Map<String, Map<String, List<TrialRow>>> grouped = new LinkedHashMap<>();
+        rows.stream().filter(row -> Selection.tuning(row.phase())).sorted(Comparator.comparingInt(TrialRow::trial))
+                .forEach(row -> grouped.computeIfAbsent(key(Selection.Problem.of(row.configuration())), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(Selection.family(row.configuration().optimizer()), k -> new ArrayList<>()).add(row));
+        Map<String, Map<String, double[]>> curves = new LinkedHashMap<>();
+        grouped.forEach((problem, families) -> {
+            Map<String, double[]> lines = new LinkedHashMap<>();
+            families.forEach((family, familyRows) -> {
+                double[] best = new double[familyRows.size()];
+                Map<String, double[]> sums = new LinkedHashMap<>(); // top-rung configuration -> {sum, count}
+                for (int i = 0; i < familyRows.size(); i++) {
+                    TrialRow row = familyRows.get(i);
+                    if (row.phase().equals(Selection.TUNE)) {
+                        double[] sum = sums.computeIfAbsent(row.configuration().optimizer(), k -> new double[2]);
+                        sum[0] += Selection.rowScore(row, metric, mode);
+                        sum[1]++;
+                    }
+                    double sofar = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                    for (double[] sum : sums.values()) {
+                        double score = sum[0] / sum[1];
+                        sofar = maximize ? Math.max(sofar, score) : Math.min(sofar, score);
+                    }
+                    best[i] = sofar;
                 }
                 lines.put(family, best);
             });

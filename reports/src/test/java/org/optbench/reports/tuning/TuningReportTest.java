@@ -36,6 +36,30 @@ class TuningReportTest {
     }
 
     @Test
+    void underHalvingTheCurveIsTheTopRungsBestAgainstTrialsSpentAndTheSelectionReadsOnlyTheTopRung() {
+        // sgd: three configurations at rung 0, two go on to rung 1, one to the top rung; adam: straight to the top.
+        List<TrialRow> rows = List.of(row(0, "sgd(lr=1)", "a", "rung-0", 0, 0.3, 0, -1),
+                row(1, "sgd(lr=0.1)", "a", "rung-0", 0, 0.2, 0, -1), row(2, "sgd(lr=0.01)", "a", "rung-0", 0, 0.9, 0, -1),
+                row(3, "adam(lr=0.1)", "a", "tune", 0, 0.25, 0, -1),
+                row(4, "sgd(lr=1)", "a", "rung-1", 0, 0.15, 0, -1), row(5, "sgd(lr=0.1)", "a", "rung-1", 0, 0.1, 0, -1),
+                row(6, "sgd(lr=0.1)", "a", "tune", 0, 0.4, 0, -1), row(7, "sgd(lr=0.1)", "a", "final", 0, 0.01, 0, -1));
+        Map<String, double[]> curves = TuningReport.tuningCurves(rows, "val_loss", "final").values().iterator().next();
+        // sgd: five lower-rung trials without a top-rung score (+inf, not drawn), then its top rung's 0.4.
+        double inf = Double.POSITIVE_INFINITY;
+        assertArrayEquals(new double[] {inf, inf, inf, inf, inf, 0.4}, curves.get("sgd"), 0.0);
+        assertArrayEquals(new double[] {0.25}, curves.get("adam"), 0.0);
+        // The choice is the top rung's lr=0.1 at 0.4, although lower rungs read lower losses; the budget counts all.
+        Selection.Choice sgd = Selection.select(rows, "val_loss", "final").get(0);
+        assertEquals("sgd(lr=0.1)", sgd.chosen().configuration());
+        assertEquals(0.4, sgd.chosen().score(), 0.0);
+        assertEquals(3, sgd.configurations());
+        assertEquals(6, sgd.trials());
+        // A run stopped before sgd's top rung has no choice for it yet, only adam's.
+        assertEquals(List.of("adam"), Selection.select(rows.subList(0, 6), "val_loss", "final").stream()
+                .map(choice -> choice.problem().optimizer()).toList());
+    }
+
+    @Test
     void ranksShareTiesAndAverageOverProblemsThenSeeds() {
         assertEquals(Map.of("a", 1.5, "b", 1.5, "c", 3.0), TuningReport.rank(Map.of("a", 1.0, "b", 1.0, "c", 2.0)));
         List<TrialRow> rows = new ArrayList<>();
