@@ -27,6 +27,7 @@ import org.optbench.reports.tuning.SelectionCsv;
  */
 final class TunedStudies {
     private static final String SEARCH_SPACES = "tuning.search_spaces.";
+    private static final String FINAL_SEEDS = "tuning.final_seeds";
 
     private TunedStudies() {
     }
@@ -96,15 +97,16 @@ final class TunedStudies {
     /**
      * The settings that differ, as {@link RunPlan#differences} gives them, with the tuning protocol's own rules: a
      * search space present in one run only is a family present in one run only (matched like a configuration, so
-     * not a setting), and the tuning block's {@code seeds} (the seeds per tuning configuration, part of the budget)
-     * is a setting although a plain run's {@code seeds} is not.
+     * not a setting); {@code final_seeds} is the final phase's repeats, checked like a plain run's repeats through
+     * the trial counts; and the tuning block's {@code seeds} (the seeds per tuning configuration, part of the
+     * budget) is a setting although a plain run's {@code seeds} is not.
      */
     static List<String> settingsDifferences(RunPlan baseline, RunPlan candidate) {
         List<String> differences = new ArrayList<>();
         for (String line : baseline.differences(candidate)) {
             String key = line.substring(0, Math.max(0, line.indexOf(": ")));
             boolean oneSided = line.startsWith(key + ": absent → ") || line.endsWith(" → absent");
-            if (key.contains(SEARCH_SPACES) && oneSided) {
+            if (key.contains(SEARCH_SPACES) && oneSided || key.endsWith(FINAL_SEEDS)) {
                 continue;
             }
             differences.add(line);

@@ -231,6 +231,13 @@ class TunedComparisonTest {
         assertEquals(2, budget.exitCode());
         assertTrue(budget.problem().startsWith("the runs differ in their settings (tuning.budget: 2 → 4;"
                 + " tuning.seeds: 1 → 2)"), budget.problem());
+
+        // Fewer final seeds are fewer repeats, not another setting: the missing final trials fail.
+        ComparisonResult fewer = Comparison.compare(baseline, candidate("fewer",
+                CompareRuns.tunedExperiment(2, 3, "val_loss <= 0.4", spaces(SGD_SPACE, ADAM_SPACE)), null, 1, 3),
+                CompareOptions.defaults());
+        assertEquals(1, fewer.exitCode(), fewer.toText());
+        assertEquals("the candidate has 3 of the baseline's 5 final trials", fewer.regressions().get(0).note());
     }
 
     @Test
