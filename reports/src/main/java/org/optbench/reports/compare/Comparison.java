@@ -148,13 +148,12 @@ public final class Comparison {
             } catch (ReportException e) {
                 return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, notes, e.getMessage());
             }
-            for (String role : List.of("baseline", "candidate")) {
-                if ((role.equals("baseline") ? baseGroups : candidateGroups).isEmpty()) {
-                    return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, notes, "the "
-                            + role + " has no final trials (its tuning phase did not finish, or its tuning block"
-                            + " has final: {seeds: 0}), and only final trials are compared; finish it with"
-                            + " 'optbench run FILE --out DIR --resume'");
-                }
+            String empty = baseGroups.isEmpty() ? "baseline" : candidateGroups.isEmpty() ? "candidate" : null;
+            if (empty != null) {
+                return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, notes, "the " + empty
+                        + " has no final trials (its tuning phase did not finish, or its tuning block has final:"
+                        + " {seeds: 0}), and only final trials are compared; finish it with 'optbench run FILE --out"
+                        + " DIR --resume'");
             }
         } else {
             baseGroups = Summaries.group(baseline);

@@ -156,6 +156,22 @@ class TunedComparisonTest {
     }
 
     @Test
+    void finalTrialsWithoutSharedSeedsAreComparedUnpaired() throws IOException {
+        // pairing: independent keys a final seed by the whole configuration, so a moved selection shares no seed.
+        List<Trial> tuning = List.of(tune("sgd(lr=0.01)", 0.40), tune("sgd(lr=0.1)", 0.30),
+                tune("adam(lr=0.001)", 0.29), tune("adam(lr=0.003)", 0.27));
+        List<Trial> finals = new ArrayList<>(finals("sgd(lr=0.1)", null, 1, 5));
+        finals.addAll(finals("adam(lr=0.003)", RISE, 1, 5).stream().map(t -> t.withSeed(5000 + t.repeat())).toList());
+        Path candidate = CompareRuns.writeTuned(directory.resolve("independent"), experiment(), tuning, finals);
+        ComparisonResult result = Comparison.compare(baseline(), candidate, CompareOptions.defaults());
+        ComparisonRow adam = row(result, "adam", "val_loss (primary)");
+        assertEquals("Welch t", adam.test());
+        assertEquals(0.025, adam.difference(), 1e-12, "the difference of the means");
+        assertEquals(5, adam.baselineN());
+        assertEquals(5, adam.candidateN());
+    }
+
+    @Test
     void theTimeVerdictIsTakenOnFinalTrials() throws IOException {
         ComparisonResult result = Comparison.compare(baseline(), candidate("slow", experiment(), null, 1.5, 5),
                 CompareOptions.defaults());
