@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Nightly regression check: runs experiments/nightly.yaml into runs/nightly/<UTC timestamp>, compares it with
+# Nightly regression check: runs experiments/nightly.yaml (or NIGHTLY_EXPERIMENT) into runs/nightly/<UTC timestamp>, compares it with
 # runs/nightly/baseline (a symlink to an earlier run; the first run becomes the baseline), appends the verdict
 # to runs/nightly/history.csv, and exits with compare's code: 0 pass, 1 a metric regression or missing or failed
 # trials, 4 only time regressed (a warning instead with NIGHTLY_COMPARE_ARGS="--time warn"), 2 unusable input
@@ -9,13 +9,16 @@
 # exit code, verdict, configuration, metric, kind metric|time|trials, effect, p), or one row with the check
 # columns empty when nothing failed. See docs/reports.md, "The nightly recipe".
 #
-# Environment: NIGHTLY_ROOT (default runs/nightly), NIGHTLY_COMPARE_ARGS (extra options for optbench compare,
-# e.g. "--time warn" or "--min-time-ratio 1.5"), OPTBENCH (the launcher, default ./optbench).
+# Environment: NIGHTLY_ROOT (default runs/nightly), NIGHTLY_EXPERIMENT (the experiment file, default
+# experiments/nightly.yaml; a tuned study works too: compare then matches its final trials by optimizer and problem),
+# NIGHTLY_COMPARE_ARGS (extra options for optbench compare, e.g. "--time warn" or "--min-time-ratio 1.5"),
+# OPTBENCH (the launcher, default ./optbench).
 # Accept a new baseline after an intended change: ln -sfn <run name> runs/nightly/baseline
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=${NIGHTLY_ROOT:-runs/nightly}
 optbench=${OPTBENCH:-./optbench}
+experiment=${NIGHTLY_EXPERIMENT:-experiments/nightly.yaml}
 stamp=$(date -u +%Y-%m-%dT%H%M%SZ)
 run="$root/$stamp"
 history="$root/history.csv"
@@ -54,7 +57,7 @@ if [ -e "$root/baseline" ]; then
   baseline_name=$(basename "$(cd "$root/baseline" && pwd -P)")
 fi
 
-if ! "$optbench" run experiments/nightly.yaml --out "$run"; then
+if ! "$optbench" run "$experiment" --out "$run"; then
   record 2 run-failed
 fi
 

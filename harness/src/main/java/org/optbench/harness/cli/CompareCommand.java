@@ -21,9 +21,12 @@ import picocli.CommandLine.Parameters;
                 "share seeds, else Welch), a minimum effect and Holm's adjustment; the other",
                 "metrics with their intervals; seconds per epoch (Mann-Whitney on the log",
                 "scale, minimum ratio); missing and failed trials. Runs whose settings or data",
-                "differ are refused. Exit 0: no regression; 1: a metric regression, missing",
-                "or failed trials; 2: unusable input; 4: only time regressed (--time fail).",
-                "Writes the table to CANDIDATE/compare.md (or --markdown)."})
+                "differ are refused. Two tuned studies: only their final trials, matched by",
+                "optimizer and problem whatever rate each selected; a changed selection is",
+                "printed, not failed (a tuned study against a plain run is refused). Exit 0:",
+                "no regression; 1: a metric regression, missing or failed trials; 2: unusable",
+                "input; 4: only time regressed (--time fail). Writes the table to",
+                "CANDIDATE/compare.md (or --markdown)."})
 final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,13 +52,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--time", paramLabel = "MODE", description = "fail: a time regression exits 4 (default); warn: it is printed and does not change the exit code")
     String time = TimeMode.FAIL.key();
 
-    @Option(names = "--allow-missing", description = "do not fail on configurations or trials missing from the candidate")
+    @Option(names = "--allow-missing", description = "do not fail on configurations (tuned studies: optimizers) or trials missing from the candidate")
     boolean allowMissing;
 
     @Option(names = "--allow-different-data", description = "compare runs whose trials drew different data (data seeds)")
     boolean allowDifferentData;
 
-    @Option(names = "--allow-different-settings", description = "compare runs whose experiment settings (epochs, steps, batch, data options...) differ")
+    @Option(names = "--allow-different-settings", description = "compare runs whose experiment settings (epochs, steps, batch, data options, a tuned study's method, budget and search spaces...) differ")
     boolean allowDifferentSettings;
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "where to write the markdown table (default: CANDIDATE/compare.md)")

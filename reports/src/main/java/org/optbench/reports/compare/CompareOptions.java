@@ -14,9 +14,11 @@ package org.optbench.reports.compare;
  * @param minLossIncrease smallest relative rise of a loss that counts, ≥ 0 (default 0.05, 5% of the baseline mean)
  * @param minTimeRatio smallest candidate/baseline ratio of median seconds per epoch that counts, ≥ 1 (default 1.25)
  * @param time what a time regression does to the exit code (default {@link TimeMode#FAIL}: exit 4)
- * @param allowMissing whether configurations or trials missing from the candidate are forgiven (default false)
+ * @param allowMissing whether configurations (for tuned studies: optimizer families) or trials missing from the
+ *     candidate are forgiven (default false)
  * @param allowDifferentData whether runs whose trials drew different data (data seeds) may be compared
- * @param allowDifferentSettings whether runs whose experiment settings differ may be compared
+ * @param allowDifferentSettings whether runs whose experiment settings differ (for tuned studies also the tuning
+ *     block: method, budget, seeds, search spaces) may be compared
  */
 public record CompareOptions(double alpha, double minAccuracyDrop, double minLossIncrease, double minTimeRatio,
         TimeMode time, boolean allowMissing, boolean allowDifferentData, boolean allowDifferentSettings) {

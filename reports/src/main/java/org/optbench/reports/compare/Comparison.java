@@ -49,6 +49,10 @@ import org.optbench.reports.stats.TimeRatio;
  *   <li>Time: {@link TimeRatio}, a test family of its own with its own verdict.</li>
  * </ol>
  *
+ * <p>Two <b>tuned studies</b> ({@link TunedStudies}) are compared on their final trials only, keyed by optimizer
+ * family and problem instead of the full configuration, with the same checks; what each run selected is reported
+ * ({@link TunedSelection}). A tuned study and a plain run are refused (exit 2).
+ *
  * <p>Holm's adjustment, separately over the primary-metric tests and over the time tests, keeps the chance of any
  * false alarm in each family at most alpha: {@code p̃_(i) = max_{j ≤ i} min(1, (m − j + 1) p_(j))} for the
  * ascending raw p-values {@code p_(1) ≤ … ≤ p_(m)}.
@@ -99,11 +103,19 @@ public final class Comparison {
                 candidateManifest, options);
     }
 
-    /** Compares trials and manifests already read; the paths only name the runs. */
+    /**
+     * Compares trials and manifests already read; the paths name the runs, and a tuned study's tuning scores are
+     * read from their {@code selection.csv} when it exists.
+     */
     static ComparisonResult compare(Path baselineDirectory, Path baselineFolder, List<TrialRow> baseline,
             Map<String, Object> baseManifest, Path candidateDirectory, List<TrialRow> candidate,
             Map<String, Object> candidateManifest, CompareOptions options) {
         List<String> notes = new ArrayList<>();
+        boolean tuned = TunedStudies.tuned(baseline);
+        if (tuned != TunedStudies.tuned(candidate)) {
+            return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, notes,
+                    TunedStudies.mixed(tuned));
+        }
         RunPlan basePlan = RunPlan.of(baseManifest);
         RunPlan candidatePlan = RunPlan.of(candidateManifest);
         if (!basePlan.known() || !candidatePlan.known()) {
@@ -112,7 +124,8 @@ public final class Comparison {
         }
         notes.add(completeness("baseline", basePlan, baseline.size()) + "; "
                 + completeness("candidate", candidatePlan, candidate.size()));
-        List<String> settings = basePlan.differences(candidatePlan);
+        List<String> settings = tuned ? TunedStudies.settingsDifferences(basePlan, candidatePlan)
+                : basePlan.differences(candidatePlan);
         if (!settings.isEmpty()) {
             String text = "the runs differ in their settings (" + String.join("; ", settings) + ")";
             if (!options.allowDifferentSettings()) {
@@ -122,8 +135,30 @@ public final class Comparison {
             notes.add(text + ": compared anyway (--allow-different-settings)");
         }
 
-        Map<Configuration, List<TrialRow>> baseGroups = Summaries.group(baseline);
-        Map<Configuration, List<TrialRow>> candidateGroups = Summaries.group(candidate);
+        Map<Configuration, List<TrialRow>> baseGroups;
+        Map<Configuration, List<TrialRow>> candidateGroups;
+        if (tuned) {
+            // Only the final trials, keyed by optimizer family and problem: the tuning trials are other
+            // configurations by design, and the selected one may move between runs.
+            notes.add("tuned studies: only the final trials are compared, matched by optimizer and problem;"
+                    + " the tuning trials are not compared");
+            try {
+                baseGroups = TunedStudies.finalGroups(baseline, "baseline");
+                candidateGroups = TunedStudies.finalGroups(candidate, "candidate");
+            } catch (ReportException e) {
+                return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, notes, e.getMessage());
+            }
+            String empty = baseGroups.isEmpty() ? "baseline" : candidateGroups.isEmpty() ? "candidate" : null;
+            if (empty != null) {
+                return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, notes, "the " + empty
+                        + " has no final trials (its tuning phase did not finish, or its tuning block has final:"
+                        + " {seeds: 0}), and only final trials are compared; finish it with 'optbench run FILE --out"
+                        + " DIR --resume'");
+            }
+        } else {
+            baseGroups = Summaries.group(baseline);
+            candidateGroups = Summaries.group(candidate);
+        }
         Set<Configuration> matched = new LinkedHashSet<>(baseGroups.keySet());
         matched.retainAll(candidateGroups.keySet());
         for (Configuration configuration : candidateGroups.keySet()) {
@@ -132,8 +167,10 @@ public final class Comparison {
             }
         }
         if (matched.isEmpty()) {
-            return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, notes,
-                    "no configuration is in both runs; compare runs of the same experiment file");
+            return unusable(baselineDirectory, baselineFolder, candidateDirectory, options, notes, tuned
+                    ? "no optimizer has final trials on the same problem in both runs; compare tuned studies of the"
+                            + " same experiment file"
+                    : "no configuration is in both runs; compare runs of the same experiment file");
         }
         List<String> dataDifferences = new ArrayList<>();
         for (Configuration configuration : matched) {
@@ -161,7 +198,7 @@ public final class Comparison {
         for (Configuration configuration : baseGroups.keySet()) {
             if (!matched.contains(configuration)) {
                 rows.add(missingConfiguration(configuration, labels.get(configuration),
-                        baseGroups.get(configuration).size(), options));
+                        baseGroups.get(configuration).size(), tuned, options));
             }
         }
         // The smallest detectable effect is stated at Holm's strictest level, alpha over the number of tests.
@@ -170,8 +207,12 @@ public final class Comparison {
             List<TrialRow> base = baseGroups.get(configuration);
             List<TrialRow> next = candidateGroups.get(configuration);
             String label = labels.get(configuration);
-            ComparisonRow gap = trialCountRow(configuration, label, base.size(), next.size(),
-                    candidatePlan.planned(configuration), basePlan.planned(configuration), options);
+            ComparisonRow gap = tuned
+                    ? trialCountRow(configuration, label, base.size(), next.size(),
+                            TunedStudies.plannedFinal(candidatePlan, configuration),
+                            TunedStudies.plannedFinal(basePlan, configuration), "final trials", options)
+                    : trialCountRow(configuration, label, base.size(), next.size(),
+                            candidatePlan.planned(configuration), basePlan.planned(configuration), "trials", options);
             if (gap != null) {
                 rows.add(gap);
             }
@@ -199,8 +240,32 @@ public final class Comparison {
             notes.add("fewer than " + MeanDifference.MINIMUM_SEEDS + " seeds (or shared seeds) on a side: not"
                     + " significant by construction, so those rows are inconclusive; run 5 or more seeds");
         }
+        List<TunedSelection> selections = new ArrayList<>();
+        if (tuned) {
+            Map<Configuration, TunedStudies.Selected> a = selected(baselineDirectory,
+                    baseGroups, "baseline", notes);
+            Map<Configuration, TunedStudies.Selected> b = selected(candidateDirectory,
+                    candidateGroups, "candidate", notes);
+            for (Configuration family : matched) {
+                TunedStudies.Selected x = a.get(family);
+                TunedStudies.Selected y = b.get(family);
+                selections.add(new TunedSelection(family, labels.get(family), x.configuration(), y.configuration(),
+                        x.metric().isEmpty() ? y.metric() : x.metric(), x.score(), y.score()));
+            }
+        }
         return new ComparisonResult(baselineDirectory, baselineFolder, candidateDirectory, options, rows, notes,
-                null);
+                null, selections);
+    }
+
+    /** A tuned run's selections; an unreadable {@code selection.csv} loses only the scores, with a note. */
+    private static Map<Configuration, TunedStudies.Selected> selected(Path directory,
+            Map<Configuration, List<TrialRow>> groups, String role, List<String> notes) {
+        try {
+            return TunedStudies.selections(directory, groups);
+        } catch (ReportException e) {
+            notes.add("the " + role + "'s tuning scores are not shown: " + e.getMessage());
+            return TunedStudies.selections(null, groups);
+        }
     }
 
     /**
@@ -375,16 +440,16 @@ public final class Comparison {
 
     /** A gap in the candidate's trials, or null when it has all the baseline's and all it planned. */
     private static ComparisonRow trialCountRow(Configuration configuration, String label, int baselineTrials,
-            int candidateTrials, int candidatePlanned, int baselinePlanned, CompareOptions options) {
+            int candidateTrials, int candidatePlanned, int baselinePlanned, String unit, CompareOptions options) {
         List<String> gaps = new ArrayList<>();
         if (candidateTrials < baselineTrials) {
-            gaps.add("the candidate has " + candidateTrials + " of the baseline's " + baselineTrials + " trials");
+            gaps.add("the candidate has " + candidateTrials + " of the baseline's " + baselineTrials + " " + unit);
         }
         if (candidatePlanned > candidateTrials) {
-            gaps.add("the candidate has " + candidateTrials + " of its " + candidatePlanned + " planned trials");
+            gaps.add("the candidate has " + candidateTrials + " of its " + candidatePlanned + " planned " + unit);
         }
         String baselineGap = baselinePlanned > baselineTrials
-                ? "the baseline has " + baselineTrials + " of its " + baselinePlanned + " planned trials" : "";
+                ? "the baseline has " + baselineTrials + " of its " + baselinePlanned + " planned " + unit : "";
         if (gaps.isEmpty() && baselineGap.isEmpty()) {
             return null;
         }
@@ -394,7 +459,7 @@ public final class Comparison {
         if (verdict == Verdict.NOT_TESTED) {
             note = join(note, "allowed by --allow-missing");
         }
-        return new ComparisonRow(configuration, label, Kind.TRIALS, "trials", baselineTrials, candidateTrials,
+        return new ComparisonRow(configuration, label, Kind.TRIALS, unit, baselineTrials, candidateTrials,
                 baselineTrials, candidateTrials, candidateTrials - baselineTrials, Double.NaN, Double.NaN,
                 Double.NaN, "", Double.NaN, verdict, note);
     }
@@ -409,11 +474,13 @@ public final class Comparison {
     }
 
     private static ComparisonRow missingConfiguration(Configuration configuration, String label, int trials,
-            CompareOptions options) {
+            boolean tuned, CompareOptions options) {
         Verdict verdict = options.allowMissing() ? Verdict.NOT_TESTED : Verdict.MISSING;
-        return new ComparisonRow(configuration, label, Kind.TRIALS, "trials", trials, 0, trials, 0, -trials,
-                Double.NaN, Double.NaN, Double.NaN, "", Double.NaN, verdict, "configuration missing from the"
-                        + " candidate" + (options.allowMissing() ? "; allowed by --allow-missing" : ""));
+        return new ComparisonRow(configuration, label, Kind.TRIALS, tuned ? "final trials" : "trials", trials, 0,
+                trials, 0, -trials, Double.NaN, Double.NaN, Double.NaN, "", Double.NaN, verdict, (tuned
+                        ? "optimizer without final trials on this problem in the candidate"
+                        : "configuration missing from the candidate")
+                        + (options.allowMissing() ? "; allowed by --allow-missing" : ""));
     }
 
     private static int failures(List<TrialRow> rows) {
@@ -464,7 +531,8 @@ public final class Comparison {
 
     private static ComparisonResult unusable(Path baseline, Path baselineFolder, Path candidate,
             CompareOptions options, List<String> notes, String problem) {
-        return new ComparisonResult(baseline, baselineFolder, candidate, options, List.of(), notes, problem);
+        return new ComparisonResult(baseline, baselineFolder, candidate, options, List.of(), notes, problem,
+                List.of());
     }
 
     private static String join(String first, String second) {

@@ -14,9 +14,11 @@ import org.optbench.reports.csv.Cells;
  * @param baseline the baseline directory as given (e.g. the {@code baseline} symlink)
  * @param baselineFolder the folder it resolves to, symlinks followed
  * @param problem why the input is unusable (exit code 2), or null
+ * @param selections for two tuned studies, what each selected per optimizer and problem (changed or not); empty
+ *     for plain runs. A changed selection is said, never a failure by itself.
  */
 public record ComparisonResult(Path baseline, Path baselineFolder, Path candidate, CompareOptions options,
-        List<ComparisonRow> rows, List<String> notes, String problem) {
+        List<ComparisonRow> rows, List<String> notes, String problem, List<TunedSelection> selections) {
 
     /** Exit code when only time regressed and {@link TimeMode#FAIL} is chosen. */
     public static final int TIME_REGRESSION_EXIT = 4;
@@ -24,6 +26,12 @@ public record ComparisonResult(Path baseline, Path baselineFolder, Path candidat
     public ComparisonResult {
         rows = List.copyOf(rows);
         notes = List.copyOf(notes);
+        selections = List.copyOf(selections);
+    }
+
+    /** The tuned families whose selected configuration changed between the runs. */
+    public List<TunedSelection> changedSelections() {
+        return selections.stream().filter(TunedSelection::changed).toList();
     }
 
     /**
@@ -65,17 +73,27 @@ public record ComparisonResult(Path baseline, Path baselineFolder, Path candidat
         };
     }
 
-    /** One line: {@code no regression (18 checks)}, {@code REGRESSION in 2 of 18 checks; ...}, or the problem. */
+    /**
+     * One line: {@code no regression (18 checks)}, {@code REGRESSION in 2 of 18 checks; ...}, or the problem; for
+     * tuned studies whose selection moved, {@code ...; selection changed for adam}.
+     */
     public String summaryLine() {
         String time = timeRegressions().isEmpty() ? "" : "time regression in " + timeRegressions().size()
                 + " of " + rows.size() + " checks" + (options.time() == TimeMode.WARN ? " (warning only)" : "");
-        return switch (exitCode()) {
+        String line = switch (exitCode()) {
             case 0 -> "no regression (" + rows.size() + " checks)" + (time.isEmpty() ? "" : "; " + time);
             case 1 -> "REGRESSION in " + regressions().size() + " of " + rows.size() + " checks"
                     + (time.isEmpty() ? "" : "; " + time);
             case TIME_REGRESSION_EXIT -> "TIME " + time.substring("time ".length()) + "; no metric regression";
             default -> "unusable input: " + problem;
         };
+        List<TunedSelection> changed = changedSelections();
+        if (problem == null && !changed.isEmpty()) {
+            line += "; selection changed for " + (changed.size() <= 3
+                    ? String.join(", ", changed.stream().map(TunedSelection::label).toList())
+                    : changed.size() + " of " + selections.size() + " optimizers");
+        }
+        return line;
     }
 
     /** The table as aligned plain text, for the terminal. */
@@ -103,6 +121,9 @@ public record ComparisonResult(Path baseline, Path baselineFolder, Path candidat
                 out.append(text.toString().stripTrailing()).append('\n');
             }
         }
+        if (problem == null) {
+            selections.forEach(selection -> out.append(selection.line()).append('\n'));
+        }
         notes.forEach(note -> out.append("note: ").append(note).append('\n'));
         out.append(summaryLine()).append('\n');
         return out.toString();
@@ -129,9 +150,12 @@ public record ComparisonResult(Path baseline, Path baselineFolder, Path candidat
                 + " smallest detectable difference (80%% power). Time: a `time-regression` (exit %d, or a warning"
                 + " with `--time warn`; now `%s`) when the median s/epoch grew by ×%s or more and the one-sided"
                 + " Mann–Whitney test on the trials' times gives p < %s after Holm over the time tests. Missing"
-                + " trials or configurations and more failed or diverged trials fail (exit 1).\n\n",
+                + " trials or configurations and more failed or diverged trials fail (exit 1).%s\n\n",
                 trim(options.minAccuracyDrop()), trim(100 * options.minLossIncrease()), trim(options.alpha()),
-                TIME_REGRESSION_EXIT, options.time().key(), trim(options.minTimeRatio()), trim(options.alpha())));
+                TIME_REGRESSION_EXIT, options.time().key(), trim(options.minTimeRatio()), trim(options.alpha()),
+                selections.isEmpty() ? "" : " Tuned studies: only the final trials are compared, matched by"
+                        + " optimizer and problem (a row per optimizer, whatever configuration each run selected);"
+                        + " a changed selection is listed below the table and is not a failure by itself."));
         if (problem != null) {
             out.append("**Unusable input:** ").append(problem).append("\n");
         } else {
@@ -150,11 +174,31 @@ public record ComparisonResult(Path baseline, Path baselineFolder, Path candidat
                 out.append("| ").append(String.join(" | ", cells)).append(" |\n");
             }
         }
+        if (problem == null && !selections.isEmpty()) {
+            out.append(selectionsMarkdown());
+        }
         if (!notes.isEmpty()) {
             out.append('\n');
             notes.forEach(note -> out.append("- ").append(note).append('\n'));
         }
         out.append('\n').append(summaryLine()).append('\n');
+        return out.toString();
+    }
+
+    /** The table of selected configurations of two tuned studies. */
+    private String selectionsMarkdown() {
+        String metric = selections.stream().map(TunedSelection::metric).filter(m -> !m.isEmpty()).findFirst()
+                .map(m -> "tuning " + m).orElse("tuning score");
+        StringBuilder out = new StringBuilder("\n## Selected configurations\n\n");
+        out.append("| optimizer | baseline selected | ").append(metric).append(" | candidate selected | ").append(metric)
+                .append(" | selection |\n|---|---|---:|---|---:|---|\n");
+        for (TunedSelection selection : selections) {
+            out.append("| ").append(selection.label().replace("|", "\\|")).append(" | `").append(selection.baseline())
+                    .append("` | ").append(TunedSelection.score(selection.baselineScore())).append(" | `")
+                    .append(selection.candidate()).append("` | ").append(TunedSelection.score(selection.candidateScore()))
+                    .append(" | ").append(selection.changed() ? "**changed**: " + selection.shortText() : "unchanged")
+                    .append(" |\n");
+        }
         return out.toString();
     }
 

@@ -13,6 +13,8 @@ import org.optbench.reports.RunFiles;
 import org.optbench.reports.TrialRow;
 import org.optbench.reports.TrialStatus;
 import org.optbench.reports.csv.RunWriter;
+import org.optbench.reports.tuning.Selection;
+import org.optbench.reports.tuning.SelectionCsv;
 
 /**
  * Writes minimal run directories for compare tests: {@code trials.csv} with the numbers a test chooses and a
@@ -91,6 +93,68 @@ final class CompareRuns {
         manifest.put("trials", configurations * (Integer) experiment.get("repeats"));
         manifest.put("git_commit", "0123abc");
         return manifest;
+    }
+
+    /**
+     * A tuned study's resolved experiment as the harness writes it: the search spaces as the optimizer list, the
+     * tuning block (method halton, metric val_loss, mode final, 1 seed per configuration) and the tuning seeds as
+     * {@code repeats}.
+     */
+    static Map<String, Object> tunedExperiment(int budget, int finalSeeds, String target, Map<String, String> spaces) {
+        Map<String, Object> experiment = new LinkedHashMap<>();
+        experiment.put("name", "tuned");
+        experiment.put("seed", 42);
+        experiment.put("dataset", List.of(SGD.dataset()));
+        experiment.put("model", List.of(SGD.model()));
+        experiment.put("optimizer", List.copyOf(spaces.values()));
+        Map<String, Object> tuning = new LinkedHashMap<>();
+        tuning.put("method", "halton");
+        tuning.put("budget", budget);
+        tuning.put("metric", "val_loss");
+        tuning.put("mode", "final");
+        tuning.put("seeds", 1);
+        tuning.put("final_seeds", finalSeeds);
+        tuning.put("search_spaces", new LinkedHashMap<>(spaces));
+        experiment.put("tuning", tuning);
+        experiment.put("repeats", 1);
+        experiment.put("epochs", 3);
+        experiment.put("batch", 64);
+        experiment.put("target", target);
+        experiment.put("subset", 10000);
+        return experiment;
+    }
+
+    /**
+     * Writes a tuned study: the tuning trials (phase {@code tune}, ids first), then the final ones (phase
+     * {@code final}), its {@code selection.csv} as the harness derives it, and a manifest planning
+     * {@code tuning + families × final_seeds} trials.
+     */
+    @SuppressWarnings("unchecked")
+    static Path writeTuned(Path directory, Map<String, Object> experiment, List<Trial> tuning, List<Trial> finals)
+            throws IOException {
+        List<Trial> all = new ArrayList<>(tuning);
+        all.addAll(finals);
+        List<TrialRow> rows = new ArrayList<>();
+        List<TrialRow> plain = rows(all);
+        for (int i = 0; i < plain.size(); i++) {
+            rows.add(plain.get(i).withPhase(i < tuning.size() ? "tune" : "final"));
+        }
+        try (RunWriter writer = RunWriter.create(directory)) {
+            rows.forEach(writer::writeTrial);
+            writer.finish();
+        }
+        SelectionCsv.write(directory, Selection.select(rows, "val_loss", "final"), "val_loss", "final");
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("name", "tuned");
+        manifest.put("experiment", experiment);
+        manifest.put("seed", 42);
+        manifest.put("pairing", "paired");
+        manifest.put("target", experiment.get("target"));
+        Map<String, Object> block = (Map<String, Object>) experiment.get("tuning");
+        int families = ((Map<String, Object>) block.get("search_spaces")).size();
+        manifest.put("trials", tuning.size() + families * (Integer) block.get("final_seeds"));
+        new ObjectMapper().writeValue(directory.resolve(RunFiles.MANIFEST).toFile(), manifest);
+        return directory;
     }
 
     /** Writes the run; {@code experiment} null writes no manifest. */
