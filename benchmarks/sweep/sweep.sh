@@ -6,9 +6,9 @@
 #      README quickstart, each run ROUNDS times on one core, median and range; wall and CPU (user + sys) seconds;
 #   2. the fixed cost of a trial in a warm JVM, broken down (org.optbench.benchmarks.sweep.SweepCost).
 #   benchmarks/sweep/sweep.sh [ROUNDS] [--no-quickstart]     (default 3 rounds)
-# Everything runs pinned to one core (taskset -c 0) with --threads 1 and --no-report, except the quickstart, which
-# is timed as a user runs it (report included) on the same core. On a shared machine read the CPU columns: wall time
-# there includes waiting for the core.
+# Everything runs pinned to one core (taskset -c 0) with --threads 1; the grid without its report, the quickstart
+# with it, as a user runs it. On a shared machine read the CPU columns: wall time there includes waiting for the
+# core. docs/performance.md, "Sweep throughput", has the numbers and what they mean.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rounds="${1:-3}"
