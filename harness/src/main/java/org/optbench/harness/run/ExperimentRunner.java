@@ -417,15 +417,11 @@ public final class ExperimentRunner {
     }
 
     private void save(Path directory, RunWriter writer, Journal journal, TrialResult result, String phase) {
+        // Each file is written with one flush: nothing of a trial counts before its journal line below.
         if (!result.trace().isEmpty()) {
-            Path file = directory.resolve(RunFiles.trace(result.trial().id()));
-            try (TraceCsv.TraceWriter trace = TraceCsv.open(file, result.trace().get(0).parameters().length)) {
-                for (TraceCsv.Point point : result.trace()) {
-                    trace.write(point.step(), point.learningRate(), point.loss(), point.parameters());
-                }
-            }
+            TraceCsv.write(directory.resolve(RunFiles.trace(result.trial().id())), result.trace());
         }
-        result.curves().forEach(curve -> writer.writeCurve(curve.withPhase(phase)));
+        writer.writeCurves(result.curves().stream().map(curve -> curve.withPhase(phase)).toList());
         writer.writeTrial(result.row().withPhase(phase));
         // Last: the journal line says every row of the trial is written.
         journal.record(new Journal.Entry(result.trial().id(), result.curves().size(), result.trace().size()));

@@ -361,7 +361,7 @@ public final class TrialRunner {
             }
         }
         // The last row scores the test split whatever test_every says (theta has not changed since it was written).
-        CurveRow tested = tracker.withTest(last, evaluate(model, theta, dataset.test()));
+        CurveRow tested = withTest(tracker, last, model, theta, dataset.test());
         bestRow = bestRow == last ? tested : bestRow;
         last = tested;
         CurveRow finalRow = last;
@@ -369,7 +369,7 @@ public final class TrialRunner {
         if (monitor.isPresent() && bestRow != null && status != TrialStatus.DIVERGED) {
             // The returned parameters are the best ones seen, whether or not training stopped early.
             System.arraycopy(best, 0, theta, 0, theta.length);
-            bestRow = tracker.withTest(bestRow, evaluate(model, theta, dataset.test()));
+            bestRow = withTest(tracker, bestRow, model, theta, dataset.test());
             finalRow = bestRow;
             bestEpoch = monitor.get().bestEpoch();
         } else {
@@ -453,6 +453,15 @@ public final class TrialRunner {
     private static Evaluation scheduledTest(EvaluationPlan plan, Tracker tracker, Model model, float[] theta,
             DataSplit test) {
         return plan.testsAt(tracker.curves.size()) ? evaluate(model, theta, test) : NONE;
+    }
+
+    /**
+     * {@code row} with the test scores of {@code theta}; the test split is scored only when the row has none yet (a
+     * row scored on test_every's schedule already has them, and a pass over the test split is a trial's largest
+     * evaluation).
+     */
+    private static CurveRow withTest(Tracker tracker, CurveRow row, Model model, float[] theta, DataSplit test) {
+        return Double.isNaN(row.testLoss()) ? tracker.withTest(row, evaluate(model, theta, test)) : row;
     }
 
     private static Evaluation evaluate(Model model, float[] theta, DataSplit split) {

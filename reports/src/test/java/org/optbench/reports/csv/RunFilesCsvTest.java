@@ -176,6 +176,57 @@ class RunFilesCsvTest {
     }
 
     @Test
+    void aTrialsCurvesInOneFlushAreTheBytesOfOneFlushPerRow() throws IOException {
+        List<CurveRow> curves = List.of(curve(4, 0, 2.3, 0.1), curve(4, 1, 0.1 + 0.2, Double.NaN), curve(4, 2, 1e-300, 0.975));
+        Path perRow = directory.resolve("per-row");
+        try (RunWriter writer = RunWriter.create(perRow)) {
+            curves.forEach(writer::writeCurve);
+            writer.writeTrial(trial(4, ""));
+        }
+        Path batched = directory.resolve("batched");
+        try (RunWriter writer = RunWriter.create(batched)) {
+            writer.writeCurves(curves);
+            writer.writeCurves(List.of()); // a trial without evaluations writes nothing
+            writer.writeTrial(trial(4, ""));
+        }
+        for (String name : List.of(RunFiles.CURVES, RunFiles.TRIALS)) {
+            assertEquals(Files.readString(perRow.resolve(name)), Files.readString(batched.resolve(name)), name);
+        }
+        assertEquals(1 + 3, Files.readAllLines(batched.resolve(RunFiles.CURVES)).size(), "the header and three rows");
+        assertEquals(curves, RunReader.readCurves(batched));
+    }
+
+    @Test
+    void curvesWrittenTogetherWithoutTheirTrialRowAreDroppedOnResume() {
+        try (RunWriter writer = RunWriter.create(directory)) {
+            writer.writeCurves(List.of(curve(0, 0, 2.3, 0.1), curve(0, 1, 0.5, 0.9)));
+            writer.writeTrial(trial(0, ""));
+            writer.writeCurves(List.of(curve(1, 0, 2.3, 0.1), curve(1, 1, 0.7, 0.8))); // killed before trial 1's row
+        }
+        try (RunWriter writer = RunWriter.resume(directory)) {
+            assertEquals(Set.of(0), writer.completedTrials());
+        }
+        assertEquals(List.of(0, 0), RunReader.readCurves(directory).stream().map(CurveRow::trial).toList());
+    }
+
+    @Test
+    void aWholeTraceIsTheBytesOfTheStreamingWriter() throws IOException {
+        List<TraceCsv.Point> points = List.of(new TraceCsv.Point(0, 0.001, 12.5, new float[] {-1.5f, 2.0f}),
+                new TraceCsv.Point(1, 0.001, 0.1 + 0.2, new float[] {Math.nextUp(-1.5f), 1.9999999f}),
+                new TraceCsv.Point(2, 0.0009990009990009, 1e-12, new float[] {1e-30f, Float.MAX_VALUE}));
+        Path streamed = directory.resolve("streamed/trial-0.csv");
+        try (TraceCsv.TraceWriter writer = TraceCsv.open(streamed, 2)) {
+            points.forEach(point -> writer.write(point.step(), point.learningRate(), point.loss(), point.parameters()));
+        }
+        Path whole = directory.resolve("whole/trial-0.csv");
+        TraceCsv.write(whole, points);
+        assertEquals(Files.readString(streamed), Files.readString(whole));
+        assertEquals("step,lr,loss,x0,x1\n0,0.001,12.5,-1.5,2.0\n1,0.001,0.30000000000000004,-1.4999999,1.9999999\n"
+                + "2,9.990009990009E-4,1.0E-12,1.0E-30,3.4028235E38\n", Files.readString(whole));
+        assertThrows(IllegalArgumentException.class, () -> TraceCsv.write(directory.resolve("empty.csv"), List.of()));
+    }
+
+    @Test
     void tracesKeepFloatParametersBitForBit() {
         Path file = directory.resolve("traces/trial-0.csv");
         float[] start = {-1.5f, 2.0f};
