@@ -197,7 +197,7 @@ final class DenseStack {
      * Rows a forward-only pass (evaluation) computes at once. Evaluation hands over chunks of 1,000 rows; at that
      * width the first product's input (1,000 × 784 floats for MNIST, 3.1 MB) and outputs (128 × 1,000) no longer
      * stay in the core's cache while every unit's row is computed, and the pass ran at 0.78–0.80 of the GFLOP/s of
-     * a training batch's forward (docs/performance.md, "Evaluation"). 256 rows run at the training batch's rate.
+     * a training batch's forward (docs/performance.md, "Evaluation speed"); in 256-row slices, at 0.85.
      */
     static final int FORWARD_SLICE = 256;
 
