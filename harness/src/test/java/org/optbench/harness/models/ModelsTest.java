@@ -322,6 +322,56 @@ class ModelsTest {
     }
 
     @Test
+    void evaluationInSlicesIsBitwiseTheOnePassResult() {
+        // A 1,000-row evaluation chunk runs its forward pass in slices of DenseStack.FORWARD_SLICE (256) rows. The
+        // reference is the training path over the same 1,000 rows, one pass of width 1,000 (a gradient is asked
+        // for, so it is never sliced): its mean loss, times and divided by 1,000 as evaluate() does, must be the
+        // same double, and the accuracy must be the count of rows whose 1-row evaluation is right (a 1-row pass
+        // shares nothing with its neighbours). Both for softmax cross-entropy and for the mean squared error.
+        int count = 1000;
+        int inputs = 20;
+        SplittableRandom random = new SplittableRandom(41);
+        float[] x = new float[count * inputs];
+        int[] labels = new int[count];
+        float[] targets = new float[count * 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < count; i++) {
+            labels[i] = random.nextInt(4);
+        }
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = (float) random.nextGaussian();
+        }
+        assertTrue(count > DenseStack.FORWARD_SLICE && count % DenseStack.FORWARD_SLICE != 0,
+                "the chunk must span several slices and end in a partial one");
+        DataSplit classes = new DataSplit("classes", count, inputs, x, labels, 0, null);
+        DataSplit values = new DataSplit("values", count, inputs, x, null, 3, targets);
+        Mlp classifier = new Mlp(inputs, new int[] {33, 17}, Activation.RELU, 4, OutputLoss.SOFTMAX_CROSS_ENTROPY,
+                null);
+        Mlp regression = new Mlp(inputs, new int[] {9}, Activation.TANH, 3, OutputLoss.MEAN_SQUARED_ERROR, null);
+        for (Mlp model : List.of(classifier, regression)) {
+            DataSplit split = model == classifier ? classes : values;
+            float[] theta = new float[model.dimension()];
+            model.initialize(theta, new SplittableRandom(5));
+            double onePass = model.batch(split, identity(count), 0, count, null)
+                    .lossAndGradient(theta, new float[model.dimension()]);
+            Evaluation evaluation = model.evaluate(theta, split);
+            assertEquals(onePass * count / count, evaluation.loss(), 0.0, "loss of " + split.name());
+            if (model == classifier) {
+                int hits = 0;
+                for (int i = 0; i < count; i++) {
+                    DataSplit row = new DataSplit("row", 1, inputs,
+                            java.util.Arrays.copyOfRange(x, i * inputs, (i + 1) * inputs), new int[] {labels[i]}, 0,
+                            null);
+                    hits += (int) model.evaluate(theta, row).accuracy();
+                }
+                assertEquals((double) hits / count, evaluation.accuracy(), 0.0);
+            }
+        }
+    }
+
+    @Test
     void mismatchedDataGetsOneClearMessage() {
         DataSplit images = GradientCheckTest.classificationSplit(3, 10, 2, 1);
         Mlp mlp = new Mlp(784, new int[] {8}, Activation.RELU, 10, OutputLoss.SOFTMAX_CROSS_ENTROPY, null);
