@@ -7,6 +7,12 @@ package org.optbench.datasets;
  * of the 256 byte values, exactly the float the split's scaling gives that value, so a row converted through it is
  * bit for bit the row an eager float copy would hold; the split itself costs an index per example.
  *
+ * <p>With the {@code jdk.incubator.vector} module present (the launcher and the build always add it) and vectors of
+ * at least 256 bits, unstandardized rows ({@code table} is {@code value / 255}) are converted a vector at a time by
+ * computing {@code (float) v / 255f} ({@link VectorRows}, the same bits); standardized rows, and every row without
+ * the module, through the table one pixel at a time. (Computing {@code (x − μ) / σ} in double vectors was measured
+ * too: it needs a second float shape, which slows the matrix kernels, see {@link VectorRows}.)
+ *
  * <p>{@code pixels} and {@code table} are shared (between the splits of every load option, and between the
  * splits of one option) and never modified.
  *
@@ -16,6 +22,8 @@ package org.optbench.datasets;
  * @param table 256 floats, or {@code width × 256} for a per-position scaling
  */
 record ByteRows(byte[] pixels, int width, int[] images, float[] table) {
+
+    private static final boolean VECTOR = vectorAvailable();
 
     ByteRows {
         if (width < 1 || pixels.length % width != 0) {
@@ -36,7 +44,9 @@ record ByteRows(byte[] pixels, int width, int[] images, float[] table) {
     void copyRow(int example, float[] out, int offset) {
         int start = images[example] * width;
         if (table.length == 256) {
-            for (int p = 0; p < width; p++) {
+            // The unstandardized table is value / 255, which VectorRows computes a vector at a time.
+            int p = VECTOR && table == IdxImages.scaleTable() ? VectorRows.scale(pixels, start, width, out, offset) : 0;
+            for (; p < width; p++) {
                 out[offset + p] = table[pixels[start + p] & 0xFF];
             }
         } else {
@@ -53,5 +63,17 @@ record ByteRows(byte[] pixels, int width, int[] images, float[] table) {
             picked[i] = images[examples[i]];
         }
         return new ByteRows(pixels, width, picked, table);
+    }
+
+    /** Whether unstandardized rows are converted with the Vector API (false: {@code -Doptbench.noVector=true}, no module). */
+    static boolean vectorized() {
+        return VECTOR;
+    }
+
+    private static boolean vectorAvailable() {
+        if (Boolean.getBoolean("optbench.noVector") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        return VectorRows.supported();
     }
 }
