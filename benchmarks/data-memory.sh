@@ -19,5 +19,5 @@ if [[ $# -ge 1 ]]; then
 fi
 export OPTBENCH_DATA="${OPTBENCH_DATA:-$root/data}"
 for standardize in none per-pixel; do
-  java -Xmx2g -cp "$classpath" org.optbench.benchmarks.data.DataMemory "standardize=$standardize" | head -n 1
+  java -Xmx2g -cp "$classpath" org.optbench.benchmarks.data.DataMemory "standardize=$standardize" | head -n 2
 done
