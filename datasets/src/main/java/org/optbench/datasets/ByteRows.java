@@ -65,11 +65,6 @@ record ByteRows(byte[] pixels, int width, int[] images, float[] table) {
         return new ByteRows(pixels, width, picked, table);
     }
 
-    /** Whether unstandardized rows are converted with the Vector API (false: {@code -Doptbench.noVector=true}, no module). */
-    static boolean vectorized() {
-        return VECTOR;
-    }
-
     private static boolean vectorAvailable() {
         if (Boolean.getBoolean("optbench.noVector") || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             return false;
