@@ -93,11 +93,7 @@ public record BatchPlan(int examples, int batchSize, LastBatchPolicy policy) {
     public int gatherFeatures(DataSplit split, int[] order, int batch, float[] out) {
         int start = from(batch);
         int end = to(batch);
-        int width = split.featureCount();
-        float[] features = split.features();
-        for (int position = start; position < end; position++) {
-            System.arraycopy(features, order[position] * width, out, (position - start) * width, width);
-        }
+        split.copyRows(order, start, end, out);
         return end - start;
     }
 

@@ -35,6 +35,11 @@ public record IdxImages(Path file, int count, int rows, int columns, byte[] pixe
         return rows * columns;
     }
 
+    /** The 256 floats {@code value / 255}, indexed by the unsigned byte; shared, never modify. */
+    static float[] scaleTable() {
+        return SCALE;
+    }
+
     /** The pixel {@code value / 255} as a float in [0, 1], the scaling every image split uses. */
     public static float scale(byte value) {
         return SCALE[value & 0xFF];

@@ -48,23 +48,36 @@ public final class IdxReader {
 
     /** Reads a label file and checks every label is in {@code [0, classCount)}. */
     public static int[] readLabels(Path file, int classCount) {
-        Content content = read(file, LABELS_MAGIC);
-        int[] labels = new int[content.data.length];
+        byte[] bytes = readLabelBytes(file, classCount);
+        int[] labels = new int[bytes.length];
         for (int i = 0; i < labels.length; i++) {
-            int label = content.data[i] & 0xFF;
+            labels[i] = bytes[i] & 0xFF;
+        }
+        return labels;
+    }
+
+    /** {@link #readLabels} as the file's bytes, each read as unsigned ({@code & 0xFF}). */
+    public static byte[] readLabelBytes(Path file, int classCount) {
+        byte[] labels = read(file, LABELS_MAGIC).data;
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i] & 0xFF;
             if (label >= classCount) {
                 throw new DataException(file, "label " + label + " of example " + i + " is outside 0.." + (classCount - 1),
                         DEFAULT_FIX);
             }
-            labels[i] = label;
         }
         return labels;
     }
 
     /** Checks that an image file and its label file describe the same number of examples. */
     public static void checkSameCount(IdxImages images, Path labelFile, int[] labels) {
-        if (images.count() != labels.length) {
-            throw new DataException(labelFile, "holds " + labels.length + " labels but " + images.file().getFileName()
+        checkSameCount(images, labelFile, labels.length);
+    }
+
+    /** Checks that an image file and a label file of {@code labelCount} labels describe the same number of examples. */
+    public static void checkSameCount(IdxImages images, Path labelFile, int labelCount) {
+        if (images.count() != labelCount) {
+            throw new DataException(labelFile, "holds " + labelCount + " labels but " + images.file().getFileName()
                     + " holds " + images.count() + " images", "use the label file that belongs to these images");
         }
     }

@@ -8,7 +8,8 @@ import org.optbench.optimizers.Objective;
 
 /**
  * What every mini-batch model shares: checking a split against the model, gathering the batch's rows into a
- * reused buffer once per {@link #batch} call, and evaluation in chunks. Subclasses supply the forward/backward
+ * reused buffer once per {@link #batch} call, and evaluation in chunks, each read into a reused buffer (an image
+ * split holds bytes and converts a row to floats as it is read, see {@link DataSplit#copyRows}). Subclasses supply the forward/backward
  * pass over contiguous rows.
  */
 abstract class BatchModel implements Model {
@@ -20,6 +21,8 @@ abstract class BatchModel implements Model {
     private IntSupplier threadShare;
     private float[] batchFeatures = new float[0];
     private int[] batchLabels = new int[0];
+    /** The rows of one evaluation chunk: an image split converts its bytes to floats here. */
+    private float[] evaluationFeatures = new float[0];
     private float[] batchTargets = new float[0];
 
     BatchModel(String component, int threads) {
@@ -110,10 +113,7 @@ abstract class BatchModel implements Model {
         if (batchFeatures.length < size * inputs) {
             batchFeatures = new float[size * inputs];
         }
-        float[] features = split.features();
-        for (int r = 0; r < size; r++) {
-            System.arraycopy(features, order[from + r] * inputs, batchFeatures, r * inputs, inputs);
-        }
+        split.copyRows(order, from, to, batchFeatures);
         if (split.isClassification()) {
             if (batchLabels.length < size) {
                 batchLabels = new int[size];
@@ -159,9 +159,15 @@ abstract class BatchModel implements Model {
         int chunk = evaluationChunk();
         double lossSum = 0;
         long hits = 0;
+        int inputs = inputs();
+        int rows = Math.min(chunk, split.count());
+        if (evaluationFeatures.length < rows * inputs) {
+            evaluationFeatures = new float[rows * inputs];
+        }
         for (int start = 0; start < split.count(); start += chunk) {
             int size = Math.min(chunk, split.count() - start);
-            double mean = run(matMul, parameters, null, split.features(), start * inputs(), split.labels(), start,
+            split.copyRows(start, size, evaluationFeatures);
+            double mean = run(matMul, parameters, null, evaluationFeatures, 0, split.labels(), start,
                     split.targets(), start * split.targetCount(), size, null);
             lossSum += mean * size;
             hits += lastCorrect();

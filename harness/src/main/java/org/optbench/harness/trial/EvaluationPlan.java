@@ -60,21 +60,8 @@ public record EvaluationPlan(int testEvery, int validationSubset) implements Ser
             indices[i] = indices[j];
             indices[j] = swap;
         }
-        java.util.Arrays.sort(indices, 0, n);
-        int features = split.featureCount();
-        float[] x = new float[n * features];
-        int[] labels = split.isClassification() ? new int[n] : null;
-        int targetCount = split.targetCount();
-        float[] targets = split.isClassification() ? null : new float[n * targetCount];
-        for (int r = 0; r < n; r++) {
-            int source = indices[r];
-            System.arraycopy(split.features(), source * features, x, r * features, features);
-            if (labels != null) {
-                labels[r] = split.labels()[source];
-            } else {
-                System.arraycopy(split.targets(), source * targetCount, targets, r * targetCount, targetCount);
-            }
-        }
-        return new DataSplit(split.name(), n, features, x, labels, targetCount, targets);
+        int[] picked = java.util.Arrays.copyOf(indices, n);
+        java.util.Arrays.sort(picked);
+        return split.select(picked);
     }
 }

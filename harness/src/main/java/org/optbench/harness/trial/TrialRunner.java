@@ -201,11 +201,9 @@ public final class TrialRunner {
     }
 
     private static DataSplit slice(DataSplit split, int most) {
-        int n = Math.min(split.count(), most);
-        int features = split.featureCount();
-        return new DataSplit(split.name(), n, features, java.util.Arrays.copyOf(split.features(), n * features),
-                split.labels() == null ? null : java.util.Arrays.copyOf(split.labels(), n), split.targetCount(),
-                split.targets() == null ? null : java.util.Arrays.copyOf(split.targets(), n * split.targetCount()));
+        int[] first = new int[Math.min(split.count(), most)];
+        java.util.Arrays.setAll(first, i -> i);
+        return split.select(first);
     }
 
     /** The mutable bookkeeping of one trial's evaluations. */

@@ -20,21 +20,7 @@ final class Subsets {
         DataSplit train = dataset.train();
         int[] picked = Arrays.copyOf(BatchPlan.permutation(train.count(), new SplittableRandom(seed)), count);
         Arrays.sort(picked);
-        int features = train.featureCount();
-        float[] x = new float[count * features];
-        int[] labels = train.labels() == null ? null : new int[count];
-        float[] targets = train.targets() == null ? null : new float[count * train.targetCount()];
-        for (int i = 0; i < count; i++) {
-            int source = picked[i];
-            System.arraycopy(train.features(), source * features, x, i * features, features);
-            if (labels != null) {
-                labels[i] = train.labels()[source];
-            }
-            if (targets != null) {
-                System.arraycopy(train.targets(), source * train.targetCount(), targets, i * train.targetCount(), train.targetCount());
-            }
-        }
-        DataSplit kept = new DataSplit(train.name(), count, features, x, labels, train.targetCount(), targets);
+        DataSplit kept = train.select(picked);
         return new Dataset(dataset.name(), kept, dataset.validation(), dataset.test(), dataset.classCount(), dataset.inputShape());
     }
 }
