@@ -21,7 +21,7 @@ import org.optbench.reports.tuning.SelectionCsv;
 
 /**
  * experiments/tuned-comparison.yaml with its tuning block shrunk in a copy of the file (a mapping cannot be set
- * with --set): budget 2 and 2 final seeds instead of 8 and 5, and with --set 1,000 training images, 500 validation
+ * with --set): budget 2 and 2 final seeds instead of 16 and 5, and with --set 1,000 training images, 500 validation
  * images and 1 epoch. The protocol must hold on the real data: 7 optimizers x 3 problems, tuning then final trials,
  * one selection each equal to the tuning argmin of validation loss, final seeds that no tuning trial used, and the
  * winning tuned optimizer of each image problem far above chance (0.1) after its 8 updates.
@@ -34,9 +34,9 @@ class TunedComparisonExperimentTest {
     void theShippedStudyRunsItsProtocolOnEveryProblem(@TempDir Path folder) throws Exception {
         Path root = ShippedExperiment.repositoryRoot();
         String shipped = Files.readString(root.resolve("experiments/tuned-comparison.yaml"));
-        assertTrue(shipped.contains("budget: 8") && shipped.contains("final: {seeds: 5}"), "the shipped tuning block changed");
+        assertTrue(shipped.contains("budget: 16") && shipped.contains("final: {seeds: 5}"), "the shipped tuning block changed");
         Path file = folder.resolve("tuned-comparison.yaml");
-        Files.writeString(file, shipped.replace("budget: 8", "budget: 2").replace("final: {seeds: 5}", "final: {seeds: 2}"));
+        Files.writeString(file, shipped.replace("budget: 16", "budget: 2").replace("final: {seeds: 5}", "final: {seeds: 2}"));
         Path out = folder.resolve("run");
         List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString(), "--no-report",
                 "--threads", "2", "--warmup", "0", "--set", "subset=1000", "--set", "validation=500", "--set", "epochs=1"));
