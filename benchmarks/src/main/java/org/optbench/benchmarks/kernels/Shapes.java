@@ -76,9 +76,10 @@ public final class Shapes {
             new Shape("mlp256.dW2.b64", Form.NT, 128, 256, 64),
             new Shape("mlp256.dH1.b64", Form.TN, 256, 64, 128),
             new Shape("cnn.conv1.fwd.b64", Form.NT, 64 * 576, 16, 25),
-            new Shape("cnn.conv1.dW.b64", Form.TN, 16, 25, 64 * 576),
+            new Shape("cnn.conv1.dW.b64", Form.TN, 25, 16, 64 * 576),
             new Shape("cnn.conv2.fwd.b64", Form.NT, 64 * 64, 32, 400),
             new Shape("cnn.conv2.dW.b64", Form.TN, 32, 400, 64 * 64),
+            new Shape("cnn.conv2.dWt.b64", Form.TN, 400, 32, 64 * 64),
             new Shape("cnn.conv2.dCol.b64", Form.NN, 64 * 64, 400, 32));
 
     private Shapes() {
