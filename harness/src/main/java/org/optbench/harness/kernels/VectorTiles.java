@@ -313,4 +313,14 @@ final class VectorTiles {
         }
         c00.intoArray(c, ci);
     }
+
+    /** {@code y[yo + i] += x[xo + i]} over the whole vectors of [0, length); returns how many elements it did. */
+    static int add(float[] x, int xo, float[] y, int yo, int length) {
+        int full = length - length % LANES;
+        for (int i = 0; i < full; i += LANES) {
+            FloatVector.fromArray(SPECIES, y, yo + i).add(FloatVector.fromArray(SPECIES, x, xo + i))
+                    .intoArray(y, yo + i);
+        }
+        return full;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.optbench.harness.kernels.ElementWise;
 import org.optbench.harness.kernels.MatMul;
 import org.optbench.harness.kernels.Pooling;
 import org.optbench.harness.kernels.Workers;
@@ -200,8 +201,7 @@ public final class Cnn extends BatchModel {
             return loss;
         }
 
-        unpool(denseGradient, argmax2, batch * POOLED2 * POOLED2, channels2, conv2Gradient, pixels2 * channels2,
-                gradient, conv2Bias);
+        unpool(denseGradient, argmax2, batch, SIDE2, channels2, conv2Gradient, gradient, conv2Bias);
         matMul.multiplyTransposedA(channels2, patch2, pixels2, conv2Gradient, 0, channels2, columns2, 0, patch2,
                 gradient, conv2Weight, patch2, false);
         // ∇patches = ∇Y · W and its col2im, one example at a time into a buffer per chunk: the example's 64×400 patch
@@ -219,8 +219,7 @@ public final class Cnn extends BatchModel {
                 columnsToMap(example, columns2Gradient, chunk * patchRows);
             }
         });
-        unpool(pooled1Gradient, argmax1, batch * POOLED1 * POOLED1, channels1, conv1Gradient, pixels1 * channels1,
-                gradient, conv1Bias);
+        unpool(pooled1Gradient, argmax1, batch, SIDE1, channels1, conv1Gradient, gradient, conv1Bias);
         // ∇W1ᵀ = patchesᵀ · ∇Y: 25 rows × c1 columns keeps the micro-kernel's full-width tiles busy (c1 = 16).
         matMul.multiplyTransposedA(PATCH1, channels1, pixels1, columns1, 0, PATCH1, conv1Gradient, 0, channels1,
                 conv1GradientTransposed, 0, channels1, false);
@@ -336,11 +335,8 @@ public final class Cnn extends BatchModel {
         for (int y = 0; y < SIDE2; y++) {
             for (int xPos = 0; xPos < SIDE2; xPos++) {
                 for (int ky = 0; ky < KERNEL; ky++) {
-                    int target = (map + (y + ky) * POOLED1 + xPos) * channels1;
-                    int source = in + ky * run;
-                    for (int i = 0; i < run; i++) {
-                        pooled1Gradient[target + i] += patches[source + i];
-                    }
+                    ElementWise.add(patches, in + ky * run, pooled1Gradient,
+                            (map + (y + ky) * POOLED1 + xPos) * channels1, run);
                 }
                 in += patch2;
             }
@@ -348,22 +344,36 @@ public final class Cnn extends BatchModel {
     }
 
     /**
-     * Routes each pooled gradient to the input that won the max (through the ReLU); every other input gets 0. The
-     * bias gradient, the sum of the map gradient over pixels, is the sum of the routed values: accumulated here in
-     * a fixed order instead of a second pass over the map.
+     * Routes each pooled gradient to the input that won the max (through the ReLU); the other three inputs of the
+     * window get 0. Writing all four inputs of every window covers the map exactly once (the side is even), so the
+     * map needs no zero-fill pass first. The bias gradient, the sum of the map gradient over pixels, is the sum of the
+     * routed values: accumulated here in a fixed order instead of a second pass over the map.
      */
-    private static void unpool(float[] pooledGradient, int[] winner, int pooledPixels, int channels,
-            float[] mapGradient, int mapCount, float[] gradient, int biasOffset) {
-        Arrays.fill(mapGradient, 0, mapCount, 0f);
+    private static void unpool(float[] pooledGradient, int[] winner, int examples, int side, int channels,
+            float[] mapGradient, float[] gradient, int biasOffset) {
         Arrays.fill(gradient, biasOffset, biasOffset + channels, 0f);
+        int half = side / 2;
         int i = 0;
-        for (int pixel = 0; pixel < pooledPixels; pixel++) {
-            for (int c = 0; c < channels; c++, i++) {
-                int target = winner[i];
-                if (target >= 0) {
-                    float value = pooledGradient[i];
-                    mapGradient[target] = value;
-                    gradient[biasOffset + c] += value;
+        for (int example = 0; example < examples; example++) {
+            int base = example * side * side;
+            for (int py = 0; py < half; py++) {
+                for (int px = 0; px < half; px++) {
+                    int p00 = (base + 2 * py * side + 2 * px) * channels;
+                    int p01 = p00 + channels;
+                    int p10 = p00 + side * channels;
+                    int p11 = p10 + channels;
+                    for (int c = 0; c < channels; c++, i++) {
+                        mapGradient[p00 + c] = 0f;
+                        mapGradient[p01 + c] = 0f;
+                        mapGradient[p10 + c] = 0f;
+                        mapGradient[p11 + c] = 0f;
+                        int target = winner[i];
+                        if (target >= 0) {
+                            float value = pooledGradient[i];
+                            mapGradient[target] = value;
+                            gradient[biasOffset + c] += value;
+                        }
+                    }
                 }
             }
         }
