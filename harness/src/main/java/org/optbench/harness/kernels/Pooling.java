@@ -80,4 +80,59 @@ public final class Pooling {
             }
         }
     }
+
+    /**
+     * The backward of {@link #maxPoolBiasRelu} over a whole batch of {@code examples}: routes each pooled gradient to
+     * the input that won the max (through the ReLU), writes 0 to the window's other three inputs (all four when ReLU
+     * cut the output), and sets the bias gradient {@code gradient[biasOffset + c]} to the sum of channel c's routed
+     * values, in the order of the pooled outputs (example, row, column). Writing all four inputs of every window covers
+     * the map exactly once (the side is even), so it needs no zero-fill first.
+     */
+    public static void unpool(float[] pooledGradient, int[] winner, int examples, int side, int channels,
+            float[] mapGradient, float[] gradient, int biasOffset) {
+        if (MatMul.vectorized()) {
+            VectorPooling.unpool(pooledGradient, winner, examples, side, channels, mapGradient, gradient, biasOffset);
+        } else {
+            unpoolScalar(pooledGradient, winner, examples, side, channels, mapGradient, gradient, biasOffset);
+        }
+    }
+
+    /** The plain-Java backward: the reference the vector pass is tested against, and its fallback. */
+    static void unpoolScalar(float[] pooledGradient, int[] winner, int examples, int side, int channels,
+            float[] mapGradient, float[] gradient, int biasOffset) {
+        java.util.Arrays.fill(gradient, biasOffset, biasOffset + channels, 0f);
+        int half = side / 2;
+        int o = 0;
+        for (int example = 0; example < examples; example++) {
+            int base = example * side * side;
+            for (int py = 0; py < half; py++) {
+                for (int px = 0; px < half; px++) {
+                    int p00 = (base + 2 * py * side + 2 * px) * channels;
+                    unpoolChannels(pooledGradient, winner, 0, channels, p00, side * channels, channels, o,
+                            mapGradient, gradient, biasOffset);
+                    o += channels;
+                }
+            }
+        }
+    }
+
+    /** Channels [c0, c1) of one window starting at {@code p00}, pooled outputs at {@code o + c}. */
+    static void unpoolChannels(float[] pooledGradient, int[] winner, int c0, int c1, int p00, int rowStride,
+            int channels, int o, float[] mapGradient, float[] gradient, int biasOffset) {
+        int p01 = p00 + channels;
+        int p10 = p00 + rowStride;
+        int p11 = p10 + channels;
+        for (int c = c0; c < c1; c++) {
+            mapGradient[p00 + c] = 0f;
+            mapGradient[p01 + c] = 0f;
+            mapGradient[p10 + c] = 0f;
+            mapGradient[p11 + c] = 0f;
+            int target = winner[o + c];
+            if (target >= 0) {
+                float value = pooledGradient[o + c];
+                mapGradient[target] = value;
+                gradient[biasOffset + c] += value;
+            }
+        }
+    }
 }

@@ -201,7 +201,7 @@ public final class Cnn extends BatchModel {
             return loss;
         }
 
-        unpool(denseGradient, argmax2, batch, SIDE2, channels2, conv2Gradient, gradient, conv2Bias);
+        Pooling.unpool(denseGradient, argmax2, batch, SIDE2, channels2, conv2Gradient, gradient, conv2Bias);
         matMul.multiplyTransposedA(channels2, patch2, pixels2, conv2Gradient, 0, channels2, columns2, 0, patch2,
                 gradient, conv2Weight, patch2, false);
         // ∇patches = ∇Y · W and its col2im, one example at a time into a buffer per chunk: the example's 64×400 patch
@@ -219,7 +219,7 @@ public final class Cnn extends BatchModel {
                 columnsToMap(example, columns2Gradient, chunk * patchRows);
             }
         });
-        unpool(pooled1Gradient, argmax1, batch, SIDE1, channels1, conv1Gradient, gradient, conv1Bias);
+        Pooling.unpool(pooled1Gradient, argmax1, batch, SIDE1, channels1, conv1Gradient, gradient, conv1Bias);
         // ∇W1ᵀ = patchesᵀ · ∇Y: 25 rows × c1 columns keeps the micro-kernel's full-width tiles busy (c1 = 16).
         matMul.multiplyTransposedA(PATCH1, channels1, pixels1, columns1, 0, PATCH1, conv1Gradient, 0, channels1,
                 conv1GradientTransposed, 0, channels1, false);
@@ -339,42 +339,6 @@ public final class Cnn extends BatchModel {
                             (map + (y + ky) * POOLED1 + xPos) * channels1, run);
                 }
                 in += patch2;
-            }
-        }
-    }
-
-    /**
-     * Routes each pooled gradient to the input that won the max (through the ReLU); the other three inputs of the
-     * window get 0. Writing all four inputs of every window covers the map exactly once (the side is even), so the
-     * map needs no zero-fill pass first. The bias gradient, the sum of the map gradient over pixels, is the sum of the
-     * routed values: accumulated here in a fixed order instead of a second pass over the map.
-     */
-    private static void unpool(float[] pooledGradient, int[] winner, int examples, int side, int channels,
-            float[] mapGradient, float[] gradient, int biasOffset) {
-        Arrays.fill(gradient, biasOffset, biasOffset + channels, 0f);
-        int half = side / 2;
-        int i = 0;
-        for (int example = 0; example < examples; example++) {
-            int base = example * side * side;
-            for (int py = 0; py < half; py++) {
-                for (int px = 0; px < half; px++) {
-                    int p00 = (base + 2 * py * side + 2 * px) * channels;
-                    int p01 = p00 + channels;
-                    int p10 = p00 + side * channels;
-                    int p11 = p10 + channels;
-                    for (int c = 0; c < channels; c++, i++) {
-                        mapGradient[p00 + c] = 0f;
-                        mapGradient[p01 + c] = 0f;
-                        mapGradient[p10 + c] = 0f;
-                        mapGradient[p11 + c] = 0f;
-                        int target = winner[i];
-                        if (target >= 0) {
-                            float value = pooledGradient[i];
-                            mapGradient[target] = value;
-                            gradient[biasOffset + c] += value;
-                        }
-                    }
-                }
             }
         }
     }

@@ -69,4 +69,69 @@ class PoolingTest {
             }
         }
     }
+
+    /**
+     * Backward on the hand-worked map of the first test: the winners found there get the pooled gradients (10, 20,
+     * …), every other map entry 0, and the bias gradients are the routed sums: channel 0 all four (10 + 30 + 50 + 70),
+     * channel 1 only window (0, 1) (40).
+     */
+    @Test
+    void unpoolRoutesToTheWinnersAndSumsTheBiasGradient() {
+        int side = 4, channels = 2;
+        int[] winner = {10, -1, 14, 5, 26, -1, 30, -1};
+        float[] pooledGradient = {10f, 20f, 30f, 40f, 50f, 60f, 70f, 80f};
+        float[] map = new float[side * side * channels];
+        java.util.Arrays.fill(map, 9f);
+        float[] gradient = {5f, 5f, 5f, 5f};
+        Pooling.unpool(pooledGradient, winner, 1, side, channels, map, gradient, 1);
+        float[] expected = new float[map.length];
+        expected[10] = 10f;
+        expected[14] = 30f;
+        expected[5] = 40f;
+        expected[26] = 50f;
+        expected[30] = 70f;
+        assertArrayEquals(expected, map);
+        assertArrayEquals(new float[] {5f, 160f, 40f, 5f}, gradient);
+    }
+
+    /**
+     * The vector backward against the scalar one, on winners the forward pass recorded for random maps (ties, NaN,
+     * cut outputs), with gradients that include ±0 and NaN: map and bias gradients identical bit for bit.
+     */
+    @Test
+    void vectorUnpoolGivesTheScalarUnpoolsMapAndBiasGradients() {
+        SplittableRandom random = new SplittableRandom(4);
+        float[] pool = {-1f, -0f, 0f, 0.25f, 0.25f, 1f, 2f, Float.NaN};
+        for (int channels : new int[] {1, 3, 16, 20, 32, 35}) {
+            for (int side : new int[] {2, 8, 24}) {
+                int examples = 3;
+                float[] map = new float[examples * side * side * channels];
+                for (int i = 0; i < map.length; i++) {
+                    map[i] = pool[random.nextInt(pool.length)];
+                }
+                float[] parameters = new float[channels];
+                int pooled = examples * (side / 2) * (side / 2) * channels;
+                int[] winner = new int[pooled];
+                Pooling.maxPoolBiasReluScalar(map, 0, examples, side, channels, parameters, 0, new float[pooled],
+                        winner);
+                float[] pooledGradient = new float[pooled];
+                for (int i = 0; i < pooled; i++) {
+                    pooledGradient[i] = random.nextInt(10) == 0 ? pool[random.nextInt(pool.length)]
+                            : (float) random.nextGaussian();
+                }
+                float[] mapGradient = new float[map.length];
+                float[] expectedMap = new float[map.length];
+                java.util.Arrays.fill(mapGradient, 3f);
+                java.util.Arrays.fill(expectedMap, 3f);
+                float[] gradient = new float[channels + 1];
+                float[] expectedGradient = new float[channels + 1];
+                Pooling.unpool(pooledGradient, winner, examples, side, channels, mapGradient, gradient, 1);
+                Pooling.unpoolScalar(pooledGradient, winner, examples, side, channels, expectedMap, expectedGradient,
+                        1);
+                String what = "channels=" + channels + " side=" + side;
+                assertArrayEquals(expectedMap, mapGradient, what);
+                assertArrayEquals(expectedGradient, gradient, what);
+            }
+        }
+    }
 }
