@@ -19,11 +19,13 @@ import org.optbench.optimizers.regularizers.Dropout;
  * → dense (d→classes) + softmax cross-entropy}. Convolutions are "valid" (no padding, stride 1): 28→24→12→8→4.
  * The defaults {@code c1 = 16, c2 = 32, d = 128} reach about 99% on MNIST in a few epochs (docs/performance.md).
  *
- * <p>Each convolution is one matrix product over the whole batch (im2col): the patches of every output pixel of
- * every example form the rows of a matrix, so {@code Y = patches · Wᵀ}; backward {@code ∇W = ∇Yᵀ · patches} and
- * {@code ∇patches = ∇Y · W}, scattered back (col2im). Feature maps are stored pixel-major with channels innermost
- * (NHWC). The bias and ReLU are applied inside the pooling pass (max-pool commutes with adding a per-channel
- * constant and with ReLU), so neither costs a pass of its own.
+ * <p>Each convolution is a matrix product (im2col): the patches of every output pixel form the rows of a matrix, so
+ * {@code Y = patches · Wᵀ}; backward {@code ∇W = ∇Yᵀ · patches} and {@code ∇patches = ∇Y · W}, scattered back
+ * (col2im). The forward products and ∇patches run one example at a time, right after im2col or right before col2im,
+ * so the example's patches stay in L2; the weight gradients are products over the whole batch (one chain per element
+ * over all its pixels). Feature maps are stored pixel-major with channels innermost (NHWC). The bias and ReLU are
+ * applied inside the pooling pass (max-pool commutes with adding a per-channel constant and with ReLU), so neither
+ * costs a pass of its own.
  *
  * <p>Layout: {@code conv1.weight} [c1][25], {@code conv1.bias}, {@code conv2.weight} [c2][25·c1], {@code conv2.bias},
  * then {@code dense0.*}, {@code dense1.*} as in {@link Mlp}. A convolution row (one output channel) holds its 5×5×c_in

@@ -11,12 +11,13 @@ class MatMulTest {
     /**
      * Shapes around every tile edge: 6/4/2/1-row tiles (and 6k + 2 rows as 4 + 4), 16- and 8-column panels, scalar
      * tails, k = 1, and one-vector-wide products (16 or 17 columns with 16-lane vectors) whose rows take the 12-, 8-,
-     * 4- and 1-row narrow tiles (25 = 12 + 12 + 1, 37 = 3·12 + 1, 23 = 12 + 8 + 1 + 1 + 1, 30 = 2·12 + 4 + 1 + 1).
+     * 4- and 1-row narrow tiles (25 = 12 + 12 + 1, 37 = 3·12 + 1, 23 = 12 + 8 + 1 + 1 + 1, 30 = 2·12 + 4 + 1 + 1),
+     * and a vector-wide tail after a wide panel (50 = 32 + 16 + 2 columns), which keeps the 4-row tile.
      */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {7, 13, 5}, {6, 16, 3}, {11, 33, 17}, {64, 10, 128}, {5, 25, 37}, {13, 40, 1}, {4, 24, 9},
         {17, 130, 31}, {2, 7, 64}, {14, 19, 23}, {8, 16, 5}, {128, 33, 7}, {25, 16, 300}, {37, 17, 4},
-        {23, 16, 9}, {30, 16, 25},
+        {23, 16, 9}, {30, 16, 25}, {13, 50, 9},
     };
 
     private static float[] random(int length, long seed) {
