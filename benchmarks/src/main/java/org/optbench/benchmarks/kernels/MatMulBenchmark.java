@@ -32,7 +32,8 @@ public class MatMulBenchmark {
 
     @Param({"mlp128.fwd1.b64", "mlp128.dW1.b64", "mlp128.fwd1.b128", "mlp128.dW1.b128", "mlp256.fwd1.b64",
             "mlp256.dW1.b64", "mlp256.fwd2.b64", "mlp256.dW2.b64", "mlp256.dH1.b64", "cnn.conv1.fwd.b64",
-            "cnn.conv1.dW.b64", "cnn.conv2.fwd.b64", "cnn.conv2.dW.b64", "cnn.conv2.dCol.b64"})
+            "cnn.conv1.dW.b64", "cnn.conv2.fwd.b64", "cnn.conv2.dW.b64", "cnn.conv2.dCol.b64", "cnn.conv1.fwd.ex",
+            "cnn.conv2.fwd.ex", "cnn.conv2.dCol.ex"})
     public String shape;
 
     @Param({"vector", "plain"})

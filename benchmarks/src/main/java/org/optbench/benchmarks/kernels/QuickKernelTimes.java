@@ -28,8 +28,9 @@ public final class QuickKernelTimes {
                 continue;
             }
             Shapes.Operands operands = shape.operands();
+            // Warm-up by time and by count: on a loaded machine 0.3 s may hold only a few slow, not yet compiled runs.
             long deadline = System.nanoTime() + (long) (seconds * 0.3e9);
-            while (System.nanoTime() < deadline) {
+            for (int warm = 0; warm < 50 || System.nanoTime() < deadline; warm++) {
                 operands.run(matMul);
             }
             long start = System.nanoTime();

@@ -5,7 +5,9 @@ import org.optbench.harness.kernels.MatMul;
 
 /**
  * The matrix products one training step of the benchmark models performs, by name: the MLP layers at batch 64
- * and 128 (samples as columns, seed 003's layout) and the CNN at batch 64.
+ * and 128 (samples as columns, seed 003's layout) and the CNN at batch 64 ({@code cnn.*.b64}: each convolution product
+ * over the whole batch; {@code cnn.*.ex}: the per-example products the model runs for the forward pass and ∇patches,
+ * with the batch's ∇W products unchanged; {@code cnn.conv1.dW} in the model's orientation, 25×16).
  */
 public final class Shapes {
 
@@ -76,10 +78,14 @@ public final class Shapes {
             new Shape("mlp256.dW2.b64", Form.NT, 128, 256, 64),
             new Shape("mlp256.dH1.b64", Form.TN, 256, 64, 128),
             new Shape("cnn.conv1.fwd.b64", Form.NT, 64 * 576, 16, 25),
-            new Shape("cnn.conv1.dW.b64", Form.TN, 16, 25, 64 * 576),
+            new Shape("cnn.conv1.dW.b64", Form.TN, 25, 16, 64 * 576),
             new Shape("cnn.conv2.fwd.b64", Form.NT, 64 * 64, 32, 400),
             new Shape("cnn.conv2.dW.b64", Form.TN, 32, 400, 64 * 64),
-            new Shape("cnn.conv2.dCol.b64", Form.NN, 64 * 64, 400, 32));
+            new Shape("cnn.conv2.dCol.b64", Form.NN, 64 * 64, 400, 32),
+            // What the model runs since it works one example at a time (weights pre-transposed, so NN).
+            new Shape("cnn.conv1.fwd.ex", Form.NN, 576, 16, 25),
+            new Shape("cnn.conv2.fwd.ex", Form.NN, 64, 32, 400),
+            new Shape("cnn.conv2.dCol.ex", Form.NN, 64, 400, 32));
 
     private Shapes() {
     }

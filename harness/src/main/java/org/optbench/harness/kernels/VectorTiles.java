@@ -164,6 +164,99 @@ final class VectorTiles {
         c11.intoArray(c, r1 + LANES);
     }
 
+    /**
+     * Twelve rows, one vector of columns: the tile for products only one vector wide (the CNN's 16 output channels
+     * with 16-lane vectors, conv1's 25×16 weight gradient). Twelve independent chains cover the FMA latency of two
+     * pipelines (2 × 4 cycles needs at least 8), and the 12 accumulators, the B vector and the broadcast fit the 16
+     * AVX2 registers; {@link #narrow4} alone left half the FMA slots empty on these shapes.
+     */
+    static void narrow12(int k, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs, float[] c, int ci,
+            int ldc, boolean accumulate) {
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11;
+        if (accumulate) {
+            c0 = FloatVector.fromArray(SPECIES, c, ci);
+            c1 = FloatVector.fromArray(SPECIES, c, ci + 1 * ldc);
+            c2 = FloatVector.fromArray(SPECIES, c, ci + 2 * ldc);
+            c3 = FloatVector.fromArray(SPECIES, c, ci + 3 * ldc);
+            c4 = FloatVector.fromArray(SPECIES, c, ci + 4 * ldc);
+            c5 = FloatVector.fromArray(SPECIES, c, ci + 5 * ldc);
+            c6 = FloatVector.fromArray(SPECIES, c, ci + 6 * ldc);
+            c7 = FloatVector.fromArray(SPECIES, c, ci + 7 * ldc);
+            c8 = FloatVector.fromArray(SPECIES, c, ci + 8 * ldc);
+            c9 = FloatVector.fromArray(SPECIES, c, ci + 9 * ldc);
+            c10 = FloatVector.fromArray(SPECIES, c, ci + 10 * ldc);
+            c11 = FloatVector.fromArray(SPECIES, c, ci + 11 * ldc);
+        } else {
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = c8 = c9 = c10 = c11 = FloatVector.zero(SPECIES);
+        }
+        for (int p = 0; p < k; p++) {
+            int ap = ai + p * acs;
+            FloatVector y = FloatVector.fromArray(SPECIES, b, bi + p * bs);
+            c0 = FloatVector.broadcast(SPECIES, a[ap]).fma(y, c0);
+            c1 = FloatVector.broadcast(SPECIES, a[ap + ars]).fma(y, c1);
+            c2 = FloatVector.broadcast(SPECIES, a[ap + 2 * ars]).fma(y, c2);
+            c3 = FloatVector.broadcast(SPECIES, a[ap + 3 * ars]).fma(y, c3);
+            c4 = FloatVector.broadcast(SPECIES, a[ap + 4 * ars]).fma(y, c4);
+            c5 = FloatVector.broadcast(SPECIES, a[ap + 5 * ars]).fma(y, c5);
+            c6 = FloatVector.broadcast(SPECIES, a[ap + 6 * ars]).fma(y, c6);
+            c7 = FloatVector.broadcast(SPECIES, a[ap + 7 * ars]).fma(y, c7);
+            c8 = FloatVector.broadcast(SPECIES, a[ap + 8 * ars]).fma(y, c8);
+            c9 = FloatVector.broadcast(SPECIES, a[ap + 9 * ars]).fma(y, c9);
+            c10 = FloatVector.broadcast(SPECIES, a[ap + 10 * ars]).fma(y, c10);
+            c11 = FloatVector.broadcast(SPECIES, a[ap + 11 * ars]).fma(y, c11);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + 1 * ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+        c4.intoArray(c, ci + 4 * ldc);
+        c5.intoArray(c, ci + 5 * ldc);
+        c6.intoArray(c, ci + 6 * ldc);
+        c7.intoArray(c, ci + 7 * ldc);
+        c8.intoArray(c, ci + 8 * ldc);
+        c9.intoArray(c, ci + 9 * ldc);
+        c10.intoArray(c, ci + 10 * ldc);
+        c11.intoArray(c, ci + 11 * ldc);
+    }
+
+    /** Eight rows, one vector of columns: the remainder of {@link #narrow12}, still enough chains for two FMA pipelines. */
+    static void narrow8(int k, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs, float[] c, int ci,
+            int ldc, boolean accumulate) {
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+        if (accumulate) {
+            c0 = FloatVector.fromArray(SPECIES, c, ci);
+            c1 = FloatVector.fromArray(SPECIES, c, ci + 1 * ldc);
+            c2 = FloatVector.fromArray(SPECIES, c, ci + 2 * ldc);
+            c3 = FloatVector.fromArray(SPECIES, c, ci + 3 * ldc);
+            c4 = FloatVector.fromArray(SPECIES, c, ci + 4 * ldc);
+            c5 = FloatVector.fromArray(SPECIES, c, ci + 5 * ldc);
+            c6 = FloatVector.fromArray(SPECIES, c, ci + 6 * ldc);
+            c7 = FloatVector.fromArray(SPECIES, c, ci + 7 * ldc);
+        } else {
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.zero(SPECIES);
+        }
+        for (int p = 0; p < k; p++) {
+            int ap = ai + p * acs;
+            FloatVector y = FloatVector.fromArray(SPECIES, b, bi + p * bs);
+            c0 = FloatVector.broadcast(SPECIES, a[ap]).fma(y, c0);
+            c1 = FloatVector.broadcast(SPECIES, a[ap + ars]).fma(y, c1);
+            c2 = FloatVector.broadcast(SPECIES, a[ap + 2 * ars]).fma(y, c2);
+            c3 = FloatVector.broadcast(SPECIES, a[ap + 3 * ars]).fma(y, c3);
+            c4 = FloatVector.broadcast(SPECIES, a[ap + 4 * ars]).fma(y, c4);
+            c5 = FloatVector.broadcast(SPECIES, a[ap + 5 * ars]).fma(y, c5);
+            c6 = FloatVector.broadcast(SPECIES, a[ap + 6 * ars]).fma(y, c6);
+            c7 = FloatVector.broadcast(SPECIES, a[ap + 7 * ars]).fma(y, c7);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + 1 * ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+        c4.intoArray(c, ci + 4 * ldc);
+        c5.intoArray(c, ci + 5 * ldc);
+        c6.intoArray(c, ci + 6 * ldc);
+        c7.intoArray(c, ci + 7 * ldc);
+    }
+
     /** Four rows, one vector of columns: four independent chains hide the FMA latency. */
     static void narrow4(int k, float[] a, int ai, int ars, int acs, float[] b, int bi, int bs, float[] c, int ci,
             int ldc, boolean accumulate) {
@@ -219,5 +312,15 @@ final class VectorTiles {
             c00 = FloatVector.broadcast(SPECIES, a[ai + p * acs]).fma(FloatVector.fromArray(SPECIES, b, bi + p * bs), c00);
         }
         c00.intoArray(c, ci);
+    }
+
+    /** {@code y[yo + i] += x[xo + i]} over the whole vectors of [0, length); returns how many elements it did. */
+    static int add(float[] x, int xo, float[] y, int yo, int length) {
+        int full = length - length % LANES;
+        for (int i = 0; i < full; i += LANES) {
+            FloatVector.fromArray(SPECIES, y, yo + i).add(FloatVector.fromArray(SPECIES, x, xo + i))
+                    .intoArray(y, yo + i);
+        }
+        return full;
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.optbench.harness.kernels.ElementWise;
 import org.optbench.harness.kernels.MatMul;
+import org.optbench.harness.kernels.Pooling;
 import org.optbench.harness.kernels.Workers;
 import org.optbench.optimizers.ParameterLayout;
 import org.optbench.optimizers.ParameterLayout.Block;
@@ -17,11 +19,13 @@ import org.optbench.optimizers.regularizers.Dropout;
  * → dense (d→classes) + softmax cross-entropy}. Convolutions are "valid" (no padding, stride 1): 28→24→12→8→4.
  * The defaults {@code c1 = 16, c2 = 32, d = 128} reach about 99% on MNIST in a few epochs (docs/performance.md).
  *
- * <p>Each convolution is one matrix product over the whole batch (im2col): the patches of every output pixel of
- * every example form the rows of a matrix, so {@code Y = patches · Wᵀ}; backward {@code ∇W = ∇Yᵀ · patches} and
- * {@code ∇patches = ∇Y · W}, scattered back (col2im). Feature maps are stored pixel-major with channels innermost
- * (NHWC). The bias and ReLU are applied inside the pooling pass (max-pool commutes with adding a per-channel
- * constant and with ReLU), so neither costs a pass of its own.
+ * <p>Each convolution is a matrix product (im2col): the patches of every output pixel form the rows of a matrix, so
+ * {@code Y = patches · Wᵀ}; backward {@code ∇W = ∇Yᵀ · patches} and {@code ∇patches = ∇Y · W}, scattered back
+ * (col2im). The forward products and ∇patches run one example at a time, right after im2col or right before col2im,
+ * so the example's patches stay in L2; the weight gradients are products over the whole batch (one chain per element
+ * over all its pixels). Feature maps are stored pixel-major with channels innermost (NHWC). The bias and ReLU are
+ * applied inside the pooling pass (max-pool commutes with adding a per-channel constant and with ReLU), so neither
+ * costs a pass of its own.
  *
  * <p>Layout: {@code conv1.weight} [c1][25], {@code conv1.bias}, {@code conv2.weight} [c2][25·c1], {@code conv2.bias},
  * then {@code dense0.*}, {@code dense1.*} as in {@link Mlp}. A convolution row (one output channel) holds its 5×5×c_in
@@ -37,6 +41,11 @@ public final class Cnn extends BatchModel {
     private static final int SIDE2 = POOLED1 - KERNEL + 1; // 8
     private static final int POOLED2 = SIDE2 / 2; // 4
     private static final int PATCH1 = KERNEL * KERNEL;
+    /**
+     * Products inside a per-example pass, which already runs on its own thread: one thread each. Only
+     * {@link MatMul#multiply} is used on it, which keeps no state, so all threads share this instance.
+     */
+    private static final MatMul SERIAL = new MatMul(1);
 
     private final int channels1;
     private final int channels2;
@@ -63,6 +72,8 @@ public final class Cnn extends BatchModel {
     private float[] pooled1Gradient;
     private float[] conv1Gradient;
     private final float[] conv1WeightTransposed;
+    private final float[] conv2WeightTransposed;
+    private final float[] conv1GradientTransposed;
 
     /** The default network: 16 and 32 channels, 128 dense units, 10 classes, no dropout. */
     public Cnn() {
@@ -105,6 +116,8 @@ public final class Cnn extends BatchModel {
         blocks.addAll(dense.blocks("dense"));
         layout = new ParameterLayout(blocks);
         conv1WeightTransposed = new float[PATCH1 * channels1];
+        conv2WeightTransposed = new float[patch2 * channels2];
+        conv1GradientTransposed = new float[PATCH1 * channels1];
     }
 
     @Override
@@ -162,7 +175,6 @@ public final class Cnn extends BatchModel {
         if (training && (denseGradient == null || denseGradient.length < pooled2.length)) {
             denseGradient = new float[pooled2.length];
             conv2Gradient = new float[conv2.length];
-            columns2Gradient = new float[columns2.length];
             pooled1Gradient = new float[pooled1.length];
             conv1Gradient = new float[conv1.length];
         }
@@ -177,17 +189,13 @@ public final class Cnn extends BatchModel {
         int pixels2 = batch * SIDE2 * SIDE2;
 
         int threads = matMul.threads();
-        forExamples(threads, batch, (from, to) -> imageToColumns(x, xOffset, from, to));
-        matMul.multiplyTransposedB(pixels1, channels1, PATCH1, columns1, 0, PATCH1, parameters, conv1Weight, PATCH1,
-                conv1, 0, channels1, false);
-        forExamples(threads, batch, (from, to) -> {
-            pool(conv1, from, to, SIDE1, channels1, parameters, conv1Bias, pooled1, argmax1);
-            mapToColumns(from, to);
+        transpose(parameters, conv1Weight, channels1, PATCH1, conv1WeightTransposed);
+        transpose(parameters, conv2Weight, channels2, patch2, conv2WeightTransposed);
+        forExamples(threads, batch, (chunk, from, to) -> {
+            for (int example = from; example < to; example++) {
+                forward(x, xOffset, parameters, example);
+            }
         });
-        matMul.multiplyTransposedB(pixels2, channels2, patch2, columns2, 0, patch2, parameters, conv2Weight, patch2,
-                conv2, 0, channels2, false);
-        forExamples(threads, batch, (from, to) -> pool(conv2, from, to, SIDE2, channels2, parameters, conv2Bias,
-                pooled2, argmax2));
 
         double loss = dense.run(matMul, parameters, gradient, pooled2, 0, labels, labelOffset, targets, targetOffset,
                 batch, dropoutRandom, training ? denseGradient : null);
@@ -195,29 +203,70 @@ public final class Cnn extends BatchModel {
             return loss;
         }
 
-        unpool(denseGradient, argmax2, batch * POOLED2 * POOLED2, channels2, conv2Gradient, pixels2 * channels2,
-                gradient, conv2Bias);
+        Pooling.unpool(denseGradient, argmax2, batch, SIDE2, channels2, conv2Gradient, gradient, conv2Bias);
         matMul.multiplyTransposedA(channels2, patch2, pixels2, conv2Gradient, 0, channels2, columns2, 0, patch2,
                 gradient, conv2Weight, patch2, false);
-        matMul.multiply(pixels2, patch2, channels2, conv2Gradient, 0, channels2, parameters, conv2Weight, patch2,
-                columns2Gradient, 0, patch2, false);
-        forExamples(threads, batch, this::columnsToMap);
-        unpool(pooled1Gradient, argmax1, batch * POOLED1 * POOLED1, channels1, conv1Gradient, pixels1 * channels1,
-                gradient, conv1Bias);
+        // ∇patches = ∇Y · W and its col2im, one example at a time into a buffer per chunk: the example's 64×400 patch
+        // gradients are added onto its map while they are still in L1/L2, instead of a 6.5 MB round trip to memory
+        // for the whole batch.
+        int patchRows = SIDE2 * SIDE2 * patch2;
+        if (columns2Gradient == null || columns2Gradient.length < chunks(threads, batch) * patchRows) {
+            columns2Gradient = new float[chunks(threads, batch) * patchRows];
+        }
+        forExamples(threads, batch, (chunk, from, to) -> {
+            for (int example = from; example < to; example++) {
+                int row = example * SIDE2 * SIDE2;
+                SERIAL.multiply(SIDE2 * SIDE2, patch2, channels2, conv2Gradient, row * channels2, channels2, parameters,
+                        conv2Weight, patch2, columns2Gradient, chunk * patchRows, patch2, false);
+                columnsToMap(example, columns2Gradient, chunk * patchRows);
+            }
+        });
+        Pooling.unpool(pooled1Gradient, argmax1, batch, SIDE1, channels1, conv1Gradient, gradient, conv1Bias);
         // ∇W1ᵀ = patchesᵀ · ∇Y: 25 rows × c1 columns keeps the micro-kernel's full-width tiles busy (c1 = 16).
         matMul.multiplyTransposedA(PATCH1, channels1, pixels1, columns1, 0, PATCH1, conv1Gradient, 0, channels1,
-                conv1WeightTransposed, 0, channels1, false);
+                conv1GradientTransposed, 0, channels1, false);
         for (int c = 0; c < channels1; c++) {
             for (int q = 0; q < PATCH1; q++) {
-                gradient[conv1Weight + c * PATCH1 + q] = conv1WeightTransposed[q * channels1 + c];
+                gradient[conv1Weight + c * PATCH1 + q] = conv1GradientTransposed[q * channels1 + c];
             }
         }
         return loss;
     }
 
+    /**
+     * The forward pass of both convolutions for one example: im2col, {@code Y = patches · Wᵀ} against the weights
+     * transposed once per batch, then pooling with bias and ReLU. One example at a time keeps its patches (57.6 KB for
+     * conv1, 102 KB for conv2 with the default channels) in L2 between being written and being multiplied. Every
+     * output element is the same chain of fused multiply-adds as a product over the whole batch, so neither the
+     * per-example split nor the thread count changes a bit.
+     */
+    private void forward(float[] x, int xOffset, float[] parameters, int example) {
+        int row1 = example * SIDE1 * SIDE1;
+        imageToColumns(x, xOffset, example, example + 1);
+        SERIAL.multiply(SIDE1 * SIDE1, channels1, PATCH1, columns1, row1 * PATCH1, PATCH1, conv1WeightTransposed, 0,
+                channels1, conv1, row1 * channels1, channels1, false);
+        Pooling.maxPoolBiasRelu(conv1, example, example + 1, SIDE1, channels1, parameters, conv1Bias, pooled1,
+                argmax1);
+        int row2 = example * SIDE2 * SIDE2;
+        mapToColumns(example, example + 1);
+        SERIAL.multiply(SIDE2 * SIDE2, channels2, patch2, columns2, row2 * patch2, patch2, conv2WeightTransposed, 0,
+                channels2, conv2, row2 * channels2, channels2, false);
+        Pooling.maxPoolBiasRelu(conv2, example, example + 1, SIDE2, channels2, parameters, conv2Bias, pooled2,
+                argmax2);
+    }
+
+    /** {@code out[q][r] = parameters[offset + r·columns + q]}: the rows × columns block at offset, transposed. */
+    private static void transpose(float[] parameters, int offset, int rows, int columns, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < columns; q++) {
+                out[q * rows + r] = parameters[offset + r * columns + q];
+            }
+        }
+    }
+
     /** A pass over examples [from, to) that writes only those examples' rows of its outputs. */
     private interface ExamplePass {
-        void run(int from, int to);
+        void run(int chunk, int from, int to);
     }
 
     /**
@@ -225,9 +274,14 @@ public final class Cnn extends BatchModel {
      * element belongs to one example, so the chunking changes no result.
      */
     private static void forExamples(int threads, int batch, ExamplePass pass) {
-        int chunks = Math.min(batch, 4 * threads);
-        Workers.run(threads, chunks, chunk -> pass.run((int) ((long) batch * chunk / chunks),
+        int chunks = chunks(threads, batch);
+        Workers.run(threads, chunks, chunk -> pass.run(chunk, (int) ((long) batch * chunk / chunks),
                 (int) ((long) batch * (chunk + 1) / chunks)));
+    }
+
+    /** Number of chunks {@link #forExamples} cuts a batch into. */
+    private static int chunks(int threads, int batch) {
+        return Math.min(batch, 4 * threads);
     }
 
     /** Patches of the input images: row (example, y, x) of 24×24 per example, 25 columns (kernel row, column). */
@@ -271,93 +325,22 @@ public final class Cnn extends BatchModel {
         }
     }
 
-    /** The reverse of {@link #mapToColumns}: adds each patch gradient back onto the map, in a fixed order. */
-    private void columnsToMap(int from, int to) {
+    /**
+     * The reverse of {@link #mapToColumns} for one example: adds each of its patch gradients ({@code patches} from
+     * {@code offset}, 64 rows of 25·c1) back onto its map gradient, in a fixed order.
+     */
+    private void columnsToMap(int example, float[] patches, int offset) {
         int run = KERNEL * channels1;
-        Arrays.fill(pooled1Gradient, from * POOLED1 * POOLED1 * channels1, to * POOLED1 * POOLED1 * channels1, 0f);
-        int row = from * SIDE2 * SIDE2;
-        for (int example = from; example < to; example++) {
-            int map = example * POOLED1 * POOLED1;
-            for (int y = 0; y < SIDE2; y++) {
-                for (int xPos = 0; xPos < SIDE2; xPos++) {
-                    int in = row * patch2;
-                    for (int ky = 0; ky < KERNEL; ky++) {
-                        int target = (map + (y + ky) * POOLED1 + xPos) * channels1;
-                        int source = in + ky * run;
-                        for (int i = 0; i < run; i++) {
-                            pooled1Gradient[target + i] += columns2Gradient[source + i];
-                        }
-                    }
-                    row++;
+        int map = example * POOLED1 * POOLED1;
+        Arrays.fill(pooled1Gradient, map * channels1, (map + POOLED1 * POOLED1) * channels1, 0f);
+        int in = offset;
+        for (int y = 0; y < SIDE2; y++) {
+            for (int xPos = 0; xPos < SIDE2; xPos++) {
+                for (int ky = 0; ky < KERNEL; ky++) {
+                    ElementWise.add(patches, in + ky * run, pooled1Gradient,
+                            (map + (y + ky) * POOLED1 + xPos) * channels1, run);
                 }
-            }
-        }
-    }
-
-    /**
-     * 2×2 max-pool of a [example][side][side][channels] map, adding the channel bias and applying ReLU on the
-     * way: {@code out = max(0, max(window) + b)}. Remembers which input won (−1 when ReLU cut it) for backward.
-     */
-    private static void pool(float[] map, int from, int to, int side, int channels, float[] parameters,
-            int biasOffset, float[] out, int[] winner) {
-        int half = side / 2;
-        int o = from * half * half * channels;
-        for (int example = from; example < to; example++) {
-            int base = example * side * side;
-            for (int py = 0; py < half; py++) {
-                for (int px = 0; px < half; px++) {
-                    int p00 = (base + 2 * py * side + 2 * px) * channels;
-                    int p01 = p00 + channels;
-                    int p10 = p00 + side * channels;
-                    int p11 = p10 + channels;
-                    for (int c = 0; c < channels; c++) {
-                        int best = p00 + c;
-                        float max = map[best];
-                        if (map[p01 + c] > max) {
-                            best = p01 + c;
-                            max = map[best];
-                        }
-                        if (map[p10 + c] > max) {
-                            best = p10 + c;
-                            max = map[best];
-                        }
-                        if (map[p11 + c] > max) {
-                            best = p11 + c;
-                            max = map[best];
-                        }
-                        float value = max + parameters[biasOffset + c];
-                        if (value > 0f) {
-                            out[o] = value;
-                            winner[o] = best;
-                        } else {
-                            out[o] = 0f;
-                            winner[o] = -1;
-                        }
-                        o++;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Routes each pooled gradient to the input that won the max (through the ReLU); every other input gets 0. The
-     * bias gradient, the sum of the map gradient over pixels, is the sum of the routed values: accumulated here in
-     * a fixed order instead of a second pass over the map.
-     */
-    private static void unpool(float[] pooledGradient, int[] winner, int pooledPixels, int channels,
-            float[] mapGradient, int mapCount, float[] gradient, int biasOffset) {
-        Arrays.fill(mapGradient, 0, mapCount, 0f);
-        Arrays.fill(gradient, biasOffset, biasOffset + channels, 0f);
-        int i = 0;
-        for (int pixel = 0; pixel < pooledPixels; pixel++) {
-            for (int c = 0; c < channels; c++, i++) {
-                int target = winner[i];
-                if (target >= 0) {
-                    float value = pooledGradient[i];
-                    mapGradient[target] = value;
-                    gradient[biasOffset + c] += value;
-                }
+                in += patch2;
             }
         }
     }

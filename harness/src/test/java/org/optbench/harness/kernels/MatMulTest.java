@@ -8,10 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class MatMulTest {
 
-    /** Shapes around every tile edge: 6/4/2/1-row tiles (and 6k + 2 rows as 4 + 4), 16- and 8-column panels, scalar tails, k = 1. */
+    /**
+     * Shapes around every tile edge: 6/4/2/1-row tiles (and 6k + 2 rows as 4 + 4), 16- and 8-column panels, scalar
+     * tails, k = 1, and one-vector-wide products (16 or 17 columns with 16-lane vectors) whose rows take the 12-, 8-,
+     * 4- and 1-row narrow tiles (25 = 12 + 12 + 1, 37 = 3·12 + 1, 23 = 12 + 8 + 1 + 1 + 1, 30 = 2·12 + 4 + 1 + 1),
+     * and a vector-wide tail after a wide panel (50 = 32 + 16 + 2 columns), which keeps the 4-row tile.
+     */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {7, 13, 5}, {6, 16, 3}, {11, 33, 17}, {64, 10, 128}, {5, 25, 37}, {13, 40, 1}, {4, 24, 9},
-        {17, 130, 31}, {2, 7, 64}, {14, 19, 23}, {8, 16, 5}, {128, 33, 7},
+        {17, 130, 31}, {2, 7, 64}, {14, 19, 23}, {8, 16, 5}, {128, 33, 7}, {25, 16, 300}, {37, 17, 4},
+        {23, 16, 9}, {30, 16, 25}, {13, 50, 9},
     };
 
     private static float[] random(int length, long seed) {
@@ -105,6 +111,56 @@ class MatMulTest {
         new MatMul(1).multiplyTransposedB(3000, 16, 25, x, 0, 25, w, 0, 25, single, 0, 16, false);
         new MatMul(2).multiplyTransposedB(3000, 16, 25, x, 0, 25, w, 0, 25, dual, 0, 16, false);
         assertArrayEquals(single, dual);
+    }
+
+    /**
+     * The determinism contract: every element, whatever tile computes it, is the float chain
+     * {@code acc = fma(A(i, p), B(p, j), acc)} over p ascending from 0, so it equals that chain computed here with
+     * {@link Math#fma} bit for bit. Shapes of the CNN's convolution products (scaled down in k where k is the batch's
+     * pixels), each in the form the model uses.
+     */
+    @Test
+    void everyElementIsTheSequentialFusedMultiplyAddChainBitForBit() {
+        int[][] shapes = {{576, 16, 25}, {25, 16, 1152}, {64, 32, 400}, {32, 400, 512}, {64, 400, 32}, {50, 8, 77}};
+        for (int[] shape : shapes) {
+            int m = shape[0], n = shape[1], k = shape[2];
+            float[] a = random(m * k, 11);
+            float[] b = random(k * n, 12);
+            float[] expected = new float[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float acc = 0f;
+                    for (int p = 0; p < k; p++) {
+                        acc = Math.fma(a[i * k + p], b[p * n + j], acc);
+                    }
+                    expected[i * n + j] = acc;
+                }
+            }
+            for (int threads : new int[] {1, 2}) {
+                float[] c = new float[m * n];
+                new MatMul(threads).multiply(m, n, k, a, 0, k, b, 0, n, c, 0, n, false);
+                assertArrayEquals(expected, c, "A·B " + m + "x" + n + "x" + k + " threads=" + threads);
+                // Aᵀ·B on the transposed copy of A, and A·Bᵀ on the transposed copy of B: the same chains.
+                float[] at = new float[k * m];
+                float[] bt = new float[n * k];
+                for (int i = 0; i < m; i++) {
+                    for (int p = 0; p < k; p++) {
+                        at[p * m + i] = a[i * k + p];
+                    }
+                }
+                for (int p = 0; p < k; p++) {
+                    for (int j = 0; j < n; j++) {
+                        bt[j * k + p] = b[p * n + j];
+                    }
+                }
+                c = new float[m * n];
+                new MatMul(threads).multiplyTransposedA(m, n, k, at, 0, m, b, 0, n, c, 0, n, false);
+                assertArrayEquals(expected, c, "Aᵀ·B " + m + "x" + n + "x" + k + " threads=" + threads);
+                c = new float[m * n];
+                new MatMul(threads).multiplyTransposedB(m, n, k, a, 0, k, bt, 0, k, c, 0, n, false);
+                assertArrayEquals(expected, c, "A·Bᵀ " + m + "x" + n + "x" + k + " threads=" + threads);
+            }
+        }
     }
 
     @Test
