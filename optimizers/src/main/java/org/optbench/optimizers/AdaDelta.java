@@ -18,9 +18,9 @@ public record AdaDelta(double rho, double eps, double learningRate) implements O
 
     /** The user-facing name. */
     public static final String NAME = "adadelta";
-    /** Default {@code rho} ρ, per SPEC. */
+    /** Default {@code rho} ρ, per docs/math.md. */
     public static final double DEFAULT_RHO = 0.95;
-    /** Default {@code eps} δ, per SPEC. */
+    /** Default {@code eps} δ, per docs/math.md. */
     public static final double DEFAULT_EPS = 1e-6;
     /** Default {@code lr}: 1, the pure rule without a learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 1.0;

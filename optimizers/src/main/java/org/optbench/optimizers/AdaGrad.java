@@ -5,7 +5,7 @@ package org.optbench.optimizers;
  * Equals PyTorch {@code Adagrad(lr_decay=0, initial_accumulator_value=0, eps=δ)}, whose δ is also added
  * outside the square root.
  *
- * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (SPEC gives none; PyTorch's default),
+ * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (the lecture notes give none; PyTorch's default),
  * {@code eps} δ = {@value #DEFAULT_EPS}. State: r (float32, starts at 0). The sum of squares is kept in float32
  * like PyTorch; {@code √} is the correctly rounded float square root.
  *
@@ -18,7 +18,7 @@ public record AdaGrad(double learningRate, double eps) implements Optimizer {
     public static final String NAME = "adagrad";
     /** Default {@code lr}. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
-    /** Default {@code eps} δ, per SPEC. */
+    /** Default {@code eps} δ, per docs/math.md. */
     public static final double DEFAULT_EPS = 1e-7;
 
     public AdaGrad {

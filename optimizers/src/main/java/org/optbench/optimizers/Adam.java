@@ -6,7 +6,7 @@ package org.optbench.optimizers;
  * θ ← θ − η ŝ / (δ + √r̂)} with t the 1-based update count. With {@code eps_inside} the denominator is
  * {@code √(r̂ + δ)}. The default (δ outside) equals PyTorch {@code Adam(betas=(ρ1, ρ2), eps=δ)}.
  *
- * <p>Defaults (SPEC, as the paper): {@code lr} η = {@value #DEFAULT_LEARNING_RATE}, {@code beta1} ρ1 =
+ * <p>Defaults (docs/math.md, as the paper): {@code lr} η = {@value #DEFAULT_LEARNING_RATE}, {@code beta1} ρ1 =
  * {@value #DEFAULT_BETA1}, {@code beta2} ρ2 = {@value #DEFAULT_BETA2}, {@code eps} δ = {@value #DEFAULT_EPS},
  * {@code eps_inside} = {@value #DEFAULT_EPS_INSIDE}.
  *
@@ -26,15 +26,15 @@ public record Adam(double learningRate, double beta1, double beta2, double eps, 
 
     /** The user-facing name. */
     public static final String NAME = "adam";
-    /** Default {@code lr} η, per SPEC. */
+    /** Default {@code lr} η, per docs/math.md. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
-    /** Default {@code beta1} ρ1, per SPEC. */
+    /** Default {@code beta1} ρ1, per docs/math.md. */
     public static final double DEFAULT_BETA1 = 0.9;
-    /** Default {@code beta2} ρ2, per SPEC. */
+    /** Default {@code beta2} ρ2, per docs/math.md. */
     public static final double DEFAULT_BETA2 = 0.999;
-    /** Default {@code eps} δ, per SPEC. */
+    /** Default {@code eps} δ, per docs/math.md. */
     public static final double DEFAULT_EPS = 1e-8;
-    /** Default {@code eps_inside}: δ outside the square root, per SPEC. */
+    /** Default {@code eps_inside}: δ outside the square root, per docs/math.md. */
     public static final boolean DEFAULT_EPS_INSIDE = false;
 
     public Adam {

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * is false, and the harness accepts it with the {@code constant} schedule only). The rule is meant for
  * full-batch gradients ({@link #expectsFullBatch()}): the harness warns when mini-batches are smaller.
  *
- * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (SPEC gives none), {@code kappa} κ =
+ * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (the lecture notes give none), {@code kappa} κ =
  * {@value #DEFAULT_KAPPA}, {@code phi} φ = {@value #DEFAULT_PHI}, {@code beta} β = {@value #DEFAULT_BETA}.
  * State: η_i and δ̄ (float32). Float32 arithmetic.
  *
@@ -29,11 +29,11 @@ public record DeltaBarDelta(double learningRate, double kappa, double phi, doubl
     public static final String NAME = "delta-bar-delta";
     /** Default {@code lr}, the initial per-parameter rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
-    /** Default {@code kappa} κ, per SPEC. */
+    /** Default {@code kappa} κ, per docs/math.md. */
     public static final double DEFAULT_KAPPA = 1e-4;
-    /** Default {@code phi} φ, per SPEC. */
+    /** Default {@code phi} φ, per docs/math.md. */
     public static final double DEFAULT_PHI = 0.1;
-    /** Default {@code beta} β, per SPEC. */
+    /** Default {@code beta} β, per docs/math.md. */
     public static final double DEFAULT_BETA = 0.7;
 
     public DeltaBarDelta {

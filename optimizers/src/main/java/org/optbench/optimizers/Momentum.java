@@ -4,7 +4,7 @@ package org.optbench.optimizers;
  * Classical momentum ({@code momentum}, Polyak 1964), seed form: {@code v ← α v − η g ; θ ← θ + v}.
  * With a constant η it equals PyTorch {@code SGD(momentum=α)} with {@code v = −η · buf}.
  *
- * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (SPEC gives none), {@code momentum} α =
+ * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (the lecture notes give none), {@code momentum} α =
  * {@value #DEFAULT_MOMENTUM}. State: the velocity v (float32, starts at 0). Arithmetic is float32: one fused
  * pass reading g, v, θ and writing v, θ.
  *

@@ -8,7 +8,7 @@ package org.optbench.optimizers;
  * the loss at θ̃. {@link NesterovSimplified} is the same trajectory read on Θ = θ + α v, without the
  * look-ahead buffer.
  *
- * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (SPEC gives none), {@code momentum} α =
+ * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (the lecture notes give none), {@code momentum} α =
  * {@value #DEFAULT_MOMENTUM}. State: v and the look-ahead point θ̃ (float32). Two passes per step (one
  * builds θ̃, one updates v and θ), float32 arithmetic.
  *

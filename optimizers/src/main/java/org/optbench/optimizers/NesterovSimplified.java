@@ -7,7 +7,7 @@ package org.optbench.optimizers;
  * equals PyTorch {@code SGD(momentum=α, nesterov=True)} (with {@code v = −η · buf}). When v = 0, Θ = θ; the
  * look-ahead {@link Nesterov} trajectory is recovered as {@code θ = Θ − α v}.
  *
- * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (SPEC gives none), {@code momentum} α =
+ * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (the lecture notes give none), {@code momentum} α =
  * {@value #DEFAULT_MOMENTUM}. State: v (float32). The coefficients α² and η(1 + α) are formed in double and
  * rounded once; the per-parameter pass is float32.
  *

@@ -6,7 +6,7 @@ package org.optbench.optimizers;
  * {@code θ ← θ − η g / √(δ + r)} (Goodfellow et al. 2016, Alg. 8.5). The default (δ outside) equals PyTorch
  * {@code RMSprop(alpha=ρ, eps=δ)}.
  *
- * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (SPEC gives none; PyTorch's default),
+ * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (the lecture notes give none; PyTorch's default),
  * {@code rho} ρ = {@value #DEFAULT_RHO}, {@code eps} δ = {@value #DEFAULT_EPS}, {@code eps_inside} =
  * {@value #DEFAULT_EPS_INSIDE}. State: r (float32). Float32 arithmetic in one fused pass.
  *
@@ -21,11 +21,11 @@ public record RmsProp(double learningRate, double rho, double eps, boolean epsIn
     public static final String NAME = "rmsprop";
     /** Default {@code lr}. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
-    /** Default {@code rho} ρ, per SPEC. */
+    /** Default {@code rho} ρ, per docs/math.md. */
     public static final double DEFAULT_RHO = 0.9;
-    /** Default {@code eps} δ, per SPEC. */
+    /** Default {@code eps} δ, per docs/math.md. */
     public static final double DEFAULT_EPS = 1e-7;
-    /** Default {@code eps_inside}: δ outside the square root, per SPEC. */
+    /** Default {@code eps_inside}: δ outside the square root, per docs/math.md. */
     public static final boolean DEFAULT_EPS_INSIDE = false;
 
     public RmsProp {

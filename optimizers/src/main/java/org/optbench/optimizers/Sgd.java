@@ -4,7 +4,7 @@ package org.optbench.optimizers;
  * Stochastic gradient descent ({@code sgd}): {@code θ ← θ − η g}. Full-batch gradient descent, single-sample
  * SGD and mini-batch SGD are this one rule with batch size N, 1 or m (Robbins and Monro 1951).
  *
- * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (SPEC gives none; a common starting point).
+ * <p>Defaults: {@code lr} = {@value #DEFAULT_LEARNING_RATE} (the lecture notes give none; a common starting point).
  * Arithmetic is float32 throughout, like PyTorch's {@code SGD}: one multiply-add per parameter.
  *
  * @param learningRate the base rate η_0 ({@code lr}), finite and &gt; 0

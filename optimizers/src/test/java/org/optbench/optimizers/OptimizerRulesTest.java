@@ -10,7 +10,7 @@ import org.optbench.optimizers.regularizers.L2;
 import org.optbench.optimizers.regularizers.RegularizerSet;
 
 /**
- * Three updates of every rule on a 3-vector, against the SPEC formula evaluated here in plain double arithmetic,
+ * Three updates of every rule on a 3-vector, against the docs/math.md formula evaluated here in plain double arithmetic,
  * one scalar at a time, independently of the production loops.
  *
  * <p>The objective is {@code f(θ) = Σ (½ c_i θ_i² − d_i θ_i)} with c = (1, 3, 0.5) and d = (0.5, −1, 2), so

@@ -155,7 +155,7 @@ class ValidationTest {
                 new AdaGrad(), new RmsProp(), new AdaDelta(), new Adam(), new DeltaBarDelta());
         assertEquals(List.of("sgd", "momentum", "nesterov", "nesterov-simplified", "adagrad", "rmsprop", "adadelta",
                 "adam", "delta-bar-delta"), defaults.stream().map(Optimizer::name).toList());
-        // SPEC defaults
+        // docs/math.md defaults
         assertEquals(new Adam(1e-3, 0.9, 0.999, 1e-8, false), new Adam());
         assertEquals(new RmsProp(0.01, 0.9, 1e-7, false), new RmsProp());
         assertEquals(new AdaDelta(0.95, 1e-6, 1.0), new AdaDelta());

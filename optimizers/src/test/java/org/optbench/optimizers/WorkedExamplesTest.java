@@ -109,7 +109,7 @@ class WorkedExamplesTest {
     }
 
     /**
-     * Seed 001 / SPEC example 5: on a strictly convex noisy quadratic f = ½ Σ λ_i θ_i² (λ from 1 to 2, gradient
+     * Seed 001 / docs/math.md worked example 5: on a strictly convex noisy quadratic f = ½ Σ λ_i θ_i² (λ from 1 to 2, gradient
      * noise σ = 1 per component), sgd with a constant rate η stalls at a noise floor E θ_i² ≈ η σ² / (2λ_i −
      * ηλ_i²) (1/3 for λ = 1, η = 0.5), while robbins-monro from the same base rate drives the error towards 0
      * (like σ² log k / k here). Averaged over 8 seeds after 2000 updates they are 0.32 and 6e-4; the test asks

@@ -69,7 +69,7 @@ class TestFunctionsTest {
         for (int r = 0; r < 2; r++) {
             double x = starts[r];
             for (int iteration = 0; iteration < 50; iteration++) {
-                // f'(x) = 1.2x³ − 0.3x² − 4x − 0.8, f''(x) = 3.6x² − 0.6x − 4, derived by hand from SPEC.
+                // f'(x) = 1.2x³ − 0.3x² − 4x − 0.8, f''(x) = 3.6x² − 0.6x − 4, derived by hand from docs/math.md.
                 x -= (1.2 * x * x * x - 0.3 * x * x - 4 * x - 0.8) / (3.6 * x * x - 0.6 * x - 4);
             }
             roots[r] = x;
@@ -80,12 +80,12 @@ class TestFunctionsTest {
         assertEquals(roots[1], Quartic.LOCAL_MINIMUM, 1e-12);
         assertArrayEquals(new double[] {roots[0]}, quartic.minima().get(0), 1e-12);
         assertArrayEquals(new double[] {roots[1]}, quartic.minima().get(1), 1e-12);
-        // SPEC: global 2.0421 (f ≈ −5.609), local −1.5863 (f ≈ −1.465).
+        // docs/math.md: global 2.0421 (f ≈ −5.609), local −1.5863 (f ≈ −1.465).
         assertEquals(2.0421, roots[0], 5e-5);
         assertEquals(-1.5863, roots[1], 5e-5);
         assertEquals(-5.609, quartic.value(new double[] {roots[0]}), 5e-4);
         assertEquals(-1.465, quartic.value(new double[] {roots[1]}), 5e-4);
-        // SPEC worked example 3: first gradient at −2.795 ≈ −18.17, and θ1 = θ0 − 0.05 g ≈ −1.887.
+        // docs/math.md worked example 3: first gradient at −2.795 ≈ −18.17, and θ1 = θ0 − 0.05 g ≈ −1.887.
         double[] gradient = new double[1];
         quartic.gradient(quartic.defaultStart(), gradient);
         assertEquals(-18.17, gradient[0], 5e-3);

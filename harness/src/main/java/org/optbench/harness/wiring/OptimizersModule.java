@@ -21,7 +21,7 @@ import org.optbench.optimizers.RmsProp;
 import org.optbench.optimizers.Sgd;
 
 /**
- * The SPEC update rules by name. Adding an optimizer is its record plus one method here (or in the user's own
+ * The docs/math.md update rules by name. Adding an optimizer is its record plus one method here (or in the user's own
  * module, passed with {@code --module}); the record's constructor does the range checks.
  */
 public final class OptimizersModule extends AbstractModule {

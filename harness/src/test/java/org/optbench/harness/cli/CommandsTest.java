@@ -60,7 +60,7 @@ class CommandsTest {
         assertEquals(4, lines.size(), "header, the start point and one row per update");
         assertTrue(lines.get(1).startsWith("0,0.05,"), lines.get(1));
         assertTrue(lines.get(1).endsWith(",-2.795"), "full float precision of the start: " + lines.get(1));
-        // SPEC worked example 3: theta_1 = -2.795 - 0.05 f'(-2.795) = -1.887 to 3 decimals.
+        // docs/math.md worked example 3: theta_1 = -2.795 - 0.05 f'(-2.795) = -1.887 to 3 decimals.
         double theta1 = Double.parseDouble(lines.get(2).split(",")[3]);
         assertEquals(-1.887, theta1, 1e-3);
     }

@@ -17,9 +17,9 @@ class QuarticExperimentTest {
         // The shipped file as is (100 updates, it takes milliseconds), with three repeats: the function has no
         // noise, so every seed must give the same path; the repeats check that no random stream leaks in.
         ShippedExperiment.Run run = ShippedExperiment.run("quartic", folder.resolve("run"), "repeats=3");
-        // Minima from SPEC: local -1.5863, global 2.0421 (roots of f'(x) = 1.2x^3 - 0.3x^2 - 4x - 0.8).
+        // Minima from docs/math.md: local -1.5863, global 2.0421 (roots of f'(x) = 1.2x^3 - 0.3x^2 - 4x - 0.8).
         // sgd: f''(-1.586) = 6.0, so each update shrinks the error by |1 - 0.05 * 6| = 0.7; after 99 updates it is
-        // at float precision, 1e-3 is the rounding of SPEC's 4 decimals. momentum: the error oscillates with an
+        // at float precision, 1e-3 is the rounding of docs/math.md's 4 decimals. momentum: the error oscillates with an
         // envelope decaying like sqrt(0.9)^k (5e-3 of the first swing of ~1 after 100 updates); the run ends at
         // 2.0330, 9e-3 from the minimum, inside the 2e-2 allowed for the envelope's constant.
         assertFinalPoints(run, "sgd(", -1.5863, 1e-3);

@@ -21,7 +21,7 @@ class RobbinsMonroExperimentTest {
         assertEquals(15, run.trials().size());
         // A single final value of a noisy run is one draw from its stationary cloud (for a constant rate roughly
         // exponential, so one seed in ten lands below a fifth of its mean); the mean loss over the last 500
-        // updates, averaged over the 5 seeds, is the stable quantity. Expected by hand (SPEC noise sigma = 1,
+        // updates, averaged over the 5 seeds, is the stable quantity. Expected by hand (docs/math.md noise sigma = 1,
         // stationary E f = sum over i of eta sigma^2 / (2 (2 - eta lambda_i))): constant 0.1 -> 0.053,
         // constant 0.01 -> 0.005; Robbins-Monro with eta_0 = 0.9 has E f ~ sum eta_0^2 sigma^2 / (2 k (2 eta_0 lambda_i - 1))
         // ~ 0.82 / k = 5e-4 at k = 1,750. Asserted: Robbins-Monro below half of the better constant rate (about a 10x margin by hand).

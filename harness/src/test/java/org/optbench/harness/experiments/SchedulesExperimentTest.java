@@ -15,14 +15,14 @@ import org.optbench.reports.TrialStatus;
 
 /**
  * experiments/schedules.yaml, reduced to 2,000 training images in batches of 5 (400 updates, so the step schedule's
- * halving at update 300 is inside the run) with an evaluation every 20 updates: every trial finishes and the lr column is each schedule's SPEC formula with the file's parameters,
+ * halving at update 300 is inside the run) with an evaluation every 20 updates: every trial finishes and the lr column is each schedule's docs/math.md formula with the file's parameters,
  * recomputed here independently. curves.csv gives the rate of the last update, so the row at step s > 0 holds
  * η_(s−1) and the row at step 0 holds η_0.
  */
 class SchedulesExperimentTest {
     private static final double BASE = 0.5;
 
-    /** SPEC's formulas with the parameters written in experiments/schedules.yaml. */
+    /** docs/math.md's formulas with the parameters written in experiments/schedules.yaml. */
     private static final Map<String, LongToDoubleFunction> FORMULAS = Map.of(
             "constant", k -> BASE,
             "step", k -> BASE * Math.pow(0.5, Math.floorDiv(k, 300)),

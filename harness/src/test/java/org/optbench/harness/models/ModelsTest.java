@@ -24,7 +24,7 @@ class ModelsTest {
 
     @Test
     void scalarReluNetGivesTheSeedGradients() {
-        // SPEC worked example 1: x = 1, y = 0, w1 = 1/3, w2 = 2 → ∂L/∂w1 = 8/3, ∂L/∂w2 = 4/9, L = (2/3)² = 4/9.
+        // docs/math.md worked example 1: x = 1, y = 0, w1 = 1/3, w2 = 2 → ∂L/∂w1 = 8/3, ∂L/∂w2 = 4/9, L = (2/3)² = 4/9.
         DataSplit split = new DataSplit("train", 1, 1, new float[] {1f}, null, 1, new float[] {0f});
         ScalarReluNet net = new ScalarReluNet();
         float[] theta = {1f / 3, 2f};

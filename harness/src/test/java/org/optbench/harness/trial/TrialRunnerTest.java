@@ -42,9 +42,9 @@ class TrialRunnerTest {
         assertEquals(-2.795f, trace.get(0).parameters()[0]);
         // f(-2.795) by the formula in double at the float start point.
         assertEquals(quartic((double) -2.795f), trace.get(0).loss(), 1e-12);
-        // SPEC worked example 3: the first gradient is about -18.17, so theta_1 = -2.795 + 0.05 * 18.17 = -1.887.
+        // docs/math.md worked example 3: the first gradient is about -18.17, so theta_1 = -2.795 + 0.05 * 18.17 = -1.887.
         assertEquals(-1.887, trace.get(1).parameters()[0], 1e-3);
-        // After 99 updates: the local minimum -1.586, f about -1.465 (SPEC, 3 decimals).
+        // After 99 updates: the local minimum -1.586, f about -1.465 (docs/math.md, 3 decimals).
         assertEquals(-1.586, trace.get(99).parameters()[0], 1e-3);
         assertEquals(-1.465, result.row().trainLoss(), 1e-3);
         assertEquals(TrialStatus.OK, result.row().status());
@@ -57,7 +57,7 @@ class TrialRunnerTest {
         TrialResult result = FUNCTIONS.run(function("quartic(start=[-2.795])", "momentum(lr=0.05, momentum=0.9)", List.of(),
                 steps(200, target)));
         List<TraceCsv.Point> trace = result.trace();
-        // SPEC: momentum 0.9 escapes and settles at the global minimum 2.042 (f = -5.609).
+        // docs/math.md: momentum 0.9 escapes and settles at the global minimum 2.042 (f = -5.609).
         assertEquals(2.042, trace.get(200).parameters()[0], 2e-3);
         int first = -1;
         for (int i = 0; i < trace.size(); i++) {

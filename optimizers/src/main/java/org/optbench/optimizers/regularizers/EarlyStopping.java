@@ -84,7 +84,7 @@ public record EarlyStopping(int patience, double minDelta, Metric metric) implem
          * @return whether this epoch is the new best (the caller then saves the parameters)
          */
         public boolean observe(int epoch, double value) {
-            // An improvement is a strict gain of at least min_delta (SPEC: "improvement of at least
+            // An improvement is a strict gain of at least min_delta (docs/math.md: "improvement of at least
             // min_delta"); with min_delta = 0 an equal value is no improvement. NaN never improves.
             double gain = rule.metric.higherIsBetter() ? value - best : best - value;
             boolean improved = bestEpoch < 0 || (gain > 0 && gain >= rule.minDelta);

@@ -5,7 +5,7 @@ import org.optbench.optimizers.Checks;
 /**
  * Inverse-time decay ({@code inverse-time}): {@code η_k = η_0 / (1 + λ k)}.
  *
- * <p>Default: {@code decay} λ = {@value #DEFAULT_DECAY} (SPEC gives none).
+ * <p>Default: {@code decay} λ = {@value #DEFAULT_DECAY} (the lecture notes give none).
  *
  * @param baseRate η_0, the optimizer's {@code lr}; finite and &gt; 0
  * @param decay λ ({@code decay}), finite and &gt;= 0

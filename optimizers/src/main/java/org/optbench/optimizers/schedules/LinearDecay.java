@@ -7,7 +7,7 @@ import org.optbench.optimizers.Checks;
  * {@code η_τ} (Goodfellow et al. 2016, section 8.3.1).
  *
  * <p>Defaults: {@code steps} τ = {@value #DEFAULT_STEPS}, {@code final} η_τ = {@value #DEFAULT_FINAL_RATE}
- * (SPEC gives none; Goodfellow et al. suggest about 1% of η_0, which needs η_0, so 0 is the neutral default).
+ * (the lecture notes give none; Goodfellow et al. suggest about 1% of η_0, which needs η_0, so 0 is the neutral default).
  *
  * @param baseRate η_0, the optimizer's {@code lr}; finite and &gt; 0
  * @param steps τ ({@code steps}), at least 1

@@ -6,8 +6,8 @@ import org.optbench.optimizers.Checks;
  * Step decay ({@code step}): {@code η_k = η_0 · γ^⌊k / s⌋}, the rate multiplied by γ every s updates (or
  * epochs).
  *
- * <p>Defaults: {@code gamma} γ = {@value #DEFAULT_GAMMA}, {@code every} s = {@value #DEFAULT_EVERY} (SPEC
- * gives none; halving every 10 suits {@code unit=epoch}).
+ * <p>Defaults: {@code gamma} γ = {@value #DEFAULT_GAMMA}, {@code every} s = {@value #DEFAULT_EVERY} (the lecture
+ * notes give none; halving every 10 suits {@code unit=epoch}).
  *
  * @param baseRate η_0, the optimizer's {@code lr}; finite and &gt; 0
  * @param gamma γ ({@code gamma}), in (0, 1]
