@@ -124,7 +124,7 @@ def cases():
                     lambda p, lr=lr, b1=beta1, b2=beta2, eps=eps:
                     torch.optim.Adam(p, lr=lr, betas=(b1, b2), eps=eps, amsgrad=True),
                     0.0, False))
-    # torch weight_decay w against our l2 with lambda = w / 2 (SPEC, Regularizers)
+    # torch weight_decay w against our l2 with lambda = w / 2 (docs/math.md, "Regularizers")
     out.append(("momentum", {"lr": 0.02, "momentum": 0.9},
                 lambda p: torch.optim.SGD(p, lr=0.02, momentum=0.9, weight_decay=0.1), 0.1, True))
     out.append(("adam", {"lr": 0.05, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "eps_inside": "false"},
