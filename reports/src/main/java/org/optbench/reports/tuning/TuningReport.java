@@ -376,7 +376,8 @@ public final class TuningReport {
         XYChart chart = chart("Performance profile (updates to the target)", "τ (multiple of the fastest optimizer's updates)",
                 "fraction of problems");
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        // Fractions of a few problems (thirds with three): two decimals, not 0.6666666667.
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.##");
         profile(data.trials(), taus).forEach((optimizer, rho) -> {
             XYSeries series = chart.addSeries(optimizer, taus, rho);
             series.setMarker(SeriesMarkers.NONE);
