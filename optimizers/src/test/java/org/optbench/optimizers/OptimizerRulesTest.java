@@ -361,6 +361,53 @@ class OptimizerRulesTest {
     }
 
     @Test
+    void deltaBarDeltaTreatsEveryParameterAloneAcrossItsBlocks() {
+        // The update runs in blocks of 1,024 parameters. On 2,500 (two full blocks and a partial one), each parameter
+        // must follow exactly the path it follows as a one-parameter problem. Objective: g_i = s_i (θ_i − t_i) with
+        // s_i from 0.1 to 3.1; at η = 0.5 the error θ_i − t_i is multiplied by 1 − η s_i per update, so a parameter
+        // with η s_i > 1 overshoots and its gradient flips sign every update (its rate shrinks), one with η s_i < 1
+        // keeps its sign (its rate grows): both branches occur in every block.
+        int n = 2500;
+        double[] scale = new double[n];
+        double[] target = new double[n];
+        float[] theta = new float[n];
+        for (int i = 0; i < n; i++) {
+            scale[i] = 0.1 + 3.0 * ((i * 7919) % n) / n;
+            target[i] = Math.sin(i);
+            theta[i] = (float) Math.cos(i);
+        }
+        DeltaBarDelta rule = new DeltaBarDelta(0.5, 0.05, 0.3, 0.7);
+        OptimizerState whole = rule.init(n);
+        Objective all = TestObjectives.of(n, (x, g) -> {
+            for (int i = 0; i < n; i++) {
+                g[i] = scale[i] * (x[i] - target[i]);
+            }
+            return 0;
+        });
+        float[] alone = theta.clone();
+        for (int step = 0; step < 5; step++) {
+            whole.step(theta, all, 0.5);
+        }
+        int flipped = 0;
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            OptimizerState single = rule.init(1);
+            float[] one = {alone[i]};
+            Objective just = TestObjectives.of(1, (x, g) -> {
+                g[0] = scale[index] * (x[0] - target[index]);
+                return 0;
+            });
+            for (int step = 0; step < 5; step++) {
+                single.step(one, just, 0.5);
+            }
+            assertEquals(Float.floatToRawIntBits(one[0]), Float.floatToRawIntBits(theta[i]), "parameter " + i);
+            flipped += 0.5 * scale[i] > 1 ? 1 : 0;
+        }
+        // the premise: about 37% of the parameters (s_i > 2) overshoot from the first update, the rest do not
+        assertTrue(flipped > 500 && flipped < n - 500, "flipped " + flipped);
+    }
+
+    @Test
     void nesterovTakesThePenaltyAtTheLookAheadPoint() {
         // f = 0 plus l2 with λ = 0.5, so g = 2λθ̃ = θ̃; α = 0.9, η = 0.1, θ0 = 1.
         // update 1: θ̃ = 1, v = −0.1, θ = 0.9; update 2: θ̃ = 0.9 − 0.09 = 0.81, v = −0.09 − 0.081 = −0.171,
