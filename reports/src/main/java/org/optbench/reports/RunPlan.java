@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a run meant to do, read from the resolved experiment in its {@code manifest.json}: how many trials each
@@ -25,6 +26,8 @@ public record RunPlan(Map<String, Object> experiment, int totalPlanned, String p
      */
     static final Set<String> NOT_SETTINGS = Set.of("name", "description", "dataset", "model", "optimizer",
             "schedule", "regularizers", "repeats", "seeds", "seed", "data_seed", "pairing");
+    /** The flattened prefix of a part of the resolved experiment. */
+    private static final Pattern PART = Pattern.compile("parts\\[\\d+]");
 
     public RunPlan {
         experiment = experiment == null ? Map.of() : new LinkedHashMap<>(experiment);
@@ -72,7 +75,8 @@ public record RunPlan(Map<String, Object> experiment, int totalPlanned, String p
 
     /**
      * The settings of the run flattened to {@code key → value} ({@code epochs → 3}, {@code parts[1].steps → 200}),
-     * without the keys of {@link #NOT_SETTINGS}.
+     * without the keys of {@link #NOT_SETTINGS} of the experiment and of each part. Inside a block they are settings:
+     * a tuning block's {@code seeds} (seeds per tuning configuration) is part of its budget, not the run's seeds.
      */
     public Map<String, String> settings() {
         Map<String, String> flat = new LinkedHashMap<>();
@@ -117,8 +121,9 @@ public record RunPlan(Map<String, Object> experiment, int totalPlanned, String p
 
     private static void flatten(String prefix, Object value, Map<String, String> flat) {
         if (value instanceof Map<?, ?> map) {
+            boolean experimentLevel = prefix.isEmpty() || PART.matcher(prefix).matches();
             map.forEach((key, item) -> {
-                if (!NOT_SETTINGS.contains(String.valueOf(key))) {
+                if (!experimentLevel || !NOT_SETTINGS.contains(String.valueOf(key))) {
                     flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, item, flat);
                 }
             });

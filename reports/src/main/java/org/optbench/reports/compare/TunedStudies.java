@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.optbench.reports.Configuration;
@@ -98,8 +97,8 @@ final class TunedStudies {
      * The settings that differ, as {@link RunPlan#differences} gives them, with the tuning protocol's own rules: a
      * search space present in one run only is a family present in one run only (matched like a configuration, so
      * not a setting); {@code final_seeds} is the final phase's repeats, checked like a plain run's repeats through
-     * the trial counts; and the tuning block's {@code seeds} (the seeds per tuning configuration, part of the
-     * budget) is a setting although a plain run's {@code seeds} is not.
+     * the trial counts. (The tuning block's {@code seeds}, part of the budget, is a setting as {@link RunPlan} reads
+     * it.)
      */
     static List<String> settingsDifferences(RunPlan baseline, RunPlan candidate) {
         List<String> differences = new ArrayList<>();
@@ -111,14 +110,6 @@ final class TunedStudies {
             }
             differences.add(line);
         }
-        Map<String, Map<?, ?>> mine = blocks(baseline);
-        Map<String, Map<?, ?>> theirs = blocks(candidate);
-        mine.forEach((where, block) -> {
-            Map<?, ?> other = theirs.get(where);
-            if (other != null && !Objects.equals(String.valueOf(block.get("seeds")), String.valueOf(other.get("seeds")))) {
-                differences.add(where + ".seeds: " + block.get("seeds") + " → " + other.get("seeds"));
-            }
-        });
         return differences;
     }
 
