@@ -144,12 +144,9 @@ final class CompareRuns {
             writer.finish();
         }
         SelectionCsv.write(directory, Selection.select(rows, "val_loss", "final"), "val_loss", "final");
-        Map<String, Object> manifest = new LinkedHashMap<>();
+        Map<String, Object> manifest = manifest(experiment);
         manifest.put("name", "tuned");
-        manifest.put("experiment", experiment);
-        manifest.put("seed", 42);
-        manifest.put("pairing", "paired");
-        manifest.put("target", experiment.get("target"));
+        manifest.remove("git_commit");
         Map<String, Object> block = (Map<String, Object>) experiment.get("tuning");
         int families = ((Map<String, Object>) block.get("search_spaces")).size();
         manifest.put("trials", tuning.size() + families * (Integer) block.get("final_seeds"));
