@@ -18,6 +18,7 @@ import org.optbench.datasets.DataSplit;
 import org.optbench.datasets.Dataset;
 import org.optbench.harness.models.Evaluation;
 import org.optbench.harness.models.Model;
+import org.optbench.harness.testing.ForwardingModel;
 import org.optbench.harness.testing.LinearSoftmax;
 import org.optbench.harness.wiring.Factories;
 import org.optbench.harness.wiring.ModelFactory;
@@ -25,7 +26,6 @@ import org.optbench.harness.wiring.ParameterSpec;
 import org.optbench.harness.wiring.Registry;
 import org.optbench.harness.wiring.Wiring;
 import org.optbench.optimizers.Objective;
-import org.optbench.optimizers.ParameterLayout;
 
 /**
  * The local executor shares its threads among the trials of a call, the same for all of them: all of them to a
@@ -37,36 +37,25 @@ class LocalTrialExecutorThreadsTest {
     static final Map<Integer, Set<Integer>> SEEN = new ConcurrentHashMap<>();
 
     /** A softmax model that records the share of threads it is given. */
-    static final class Probe implements Model {
-        private final Model inner;
+    static final class Probe extends ForwardingModel {
         private final int id;
         private IntSupplier threads = () -> -1;
 
         Probe(Model inner, int id) {
-            this.inner = inner;
+            super(inner);
             this.id = id;
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            return inner.layout();
-        }
-
-        @Override
-        public void initialize(float[] parameters, SplittableRandom random) {
-            inner.initialize(parameters, random);
         }
 
         @Override
         public Objective batch(DataSplit split, int[] order, int from, int to, SplittableRandom dropoutRandom) {
             SEEN.computeIfAbsent(id, key -> new TreeSet<>()).add(threads.getAsInt());
-            return inner.batch(split, order, from, to, dropoutRandom);
+            return super.batch(split, order, from, to, dropoutRandom);
         }
 
         @Override
         public Evaluation evaluate(float[] parameters, DataSplit split) {
             SEEN.computeIfAbsent(id, key -> new TreeSet<>()).add(threads.getAsInt());
-            return inner.evaluate(parameters, split);
+            return super.evaluate(parameters, split);
         }
 
         @Override

@@ -10,7 +10,6 @@ import com.google.inject.multibindings.StringMapKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import org.optbench.datasets.DataSplit;
 import org.optbench.datasets.Dataset;
 import org.optbench.harness.models.Evaluation;
 import org.optbench.harness.models.Model;
+import org.optbench.harness.testing.ForwardingModel;
 import org.optbench.harness.testing.LinearSoftmax;
 import org.optbench.harness.testing.TestComponentsModule;
 import org.optbench.harness.wiring.Factories;
@@ -25,8 +25,6 @@ import org.optbench.harness.wiring.ModelFactory;
 import org.optbench.harness.wiring.ParameterSpec;
 import org.optbench.harness.wiring.Registry;
 import org.optbench.harness.wiring.Wiring;
-import org.optbench.optimizers.Objective;
-import org.optbench.optimizers.ParameterLayout;
 import org.optbench.reports.CurveRow;
 
 /**
@@ -38,30 +36,14 @@ class TestSplitPassesTest {
     private static final Map<Integer, AtomicInteger> TEST_PASSES = new ConcurrentHashMap<>();
 
     /** A softmax model counting the passes over the data set's test split, by its {@code id}. */
-    static final class Counting implements Model {
-        private final Model inner;
+    static final class Counting extends ForwardingModel {
         private final DataSplit test;
         private final int id;
 
         Counting(Model inner, DataSplit test, int id) {
-            this.inner = inner;
+            super(inner);
             this.test = test;
             this.id = id;
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            return inner.layout();
-        }
-
-        @Override
-        public void initialize(float[] parameters, SplittableRandom random) {
-            inner.initialize(parameters, random);
-        }
-
-        @Override
-        public Objective batch(DataSplit split, int[] order, int from, int to, SplittableRandom dropoutRandom) {
-            return inner.batch(split, order, from, to, dropoutRandom);
         }
 
         @Override
@@ -69,7 +51,7 @@ class TestSplitPassesTest {
             if (split == test) {
                 TEST_PASSES.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
             }
-            return inner.evaluate(parameters, split);
+            return super.evaluate(parameters, split);
         }
     }
 
