@@ -7,12 +7,16 @@ import java.util.function.IntConsumer;
 
 /**
  * The helper threads behind intra-trial parallelism (matrix products in {@link MatMul}, the per-example passes of
- * the CNN). {@link #run} cuts the work into numbered chunks that the calling thread and up to {@code threads − 1}
- * helpers claim one at a time from a shared counter.
+ * the CNN, optimizer updates). {@link #run} cuts the work into numbered chunks; the calling thread and up to
+ * {@code threads − 1} helpers each claim their own contiguous home range of chunks first, one at a time, then what
+ * is left of the others'.
  *
- * <p>Why chunks claimed on demand rather than one fixed share per thread: on a busy machine a helper may start late or
- * be descheduled; the caller then simply takes the chunks the helper has not claimed, so a slow helper costs at most
- * the chunk it is working on instead of stalling the whole product. Which thread runs a chunk never changes what the
+ * <p>Why home ranges: with every thread present, each runs the same chunks on every call, so the rows of a weight
+ * matrix that a thread multiplied, differentiated and updated in one batch are still in its core's cache in the
+ * next (a 784-256-128-10 trial on 2 threads: 0.497 against 0.629 s per epoch, medians of 3 rounds, with one shared
+ * counter). Why chunks are still claimed on demand rather than assigned: on a busy machine a helper may start late or
+ * be descheduled; the others then simply take the chunks it has not claimed, so a slow helper costs at most the
+ * chunk it is working on instead of stalling the whole product. Which thread runs a chunk never changes what the
  * chunk computes, so results do not depend on the thread count or on the timing as long as every chunk writes only
  * its own outputs. The caller never waits for a helper to arrive, only for chunks a helper has claimed.
  *
@@ -57,7 +61,7 @@ public final class Workers {
         Team team = TEAMS.get();
         team.post(job);
         try {
-            job.work();
+            job.work(0);
             job.await();
         } finally {
             team.current = null;
@@ -112,7 +116,7 @@ public final class Workers {
                 Job job = team.current;
                 if (job != null && job != done && index < job.helpers) {
                     done = job;
-                    job.work();
+                    job.work(index + 1);
                     idleSince = System.nanoTime();
                     continue;
                 }
@@ -141,7 +145,9 @@ public final class Workers {
         private final int helpers;
         private final IntConsumer chunk;
         private final Thread caller;
-        private final AtomicInteger next = new AtomicInteger();
+        /** Participant p (the caller is 0, helper h is h + 1) claims its home chunks [first[p], first[p + 1]) first. */
+        private final int[] first;
+        private final AtomicInteger[] next;
         private final AtomicInteger remaining;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -151,21 +157,44 @@ public final class Workers {
             this.chunk = chunk;
             this.caller = caller;
             this.remaining = new AtomicInteger(chunks);
+            int participants = helpers + 1;
+            this.first = new int[participants + 1];
+            this.next = new AtomicInteger[participants];
+            for (int p = 0; p <= participants; p++) {
+                first[p] = (int) ((long) chunks * p / participants);
+            }
+            for (int p = 0; p < participants; p++) {
+                next[p] = new AtomicInteger(first[p]);
+            }
         }
 
-        void work() {
-            int c;
-            while ((c = next.getAndIncrement()) < chunks) {
-                try {
-                    if (failure.get() == null) {
-                        chunk.accept(c);
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    if (remaining.decrementAndGet() == 0) {
-                        LockSupport.unpark(caller);
-                    }
+        /**
+         * Runs chunks as participant {@code self}: its home chunks first, then whatever is left of the others'. With
+         * every participant present, each runs the same chunks on every call, so a product's rows, or an update's
+         * parameters, stay in the cache of the core that used them in the previous batch; a late helper's chunks
+         * are taken by the others.
+         */
+        void work(int self) {
+            int participants = next.length;
+            for (int k = 0; k < participants; k++) {
+                int p = (self + k) % participants;
+                int c;
+                while ((c = next[p].getAndIncrement()) < first[p + 1]) {
+                    run(c);
+                }
+            }
+        }
+
+        private void run(int c) {
+            try {
+                if (failure.get() == null) {
+                    chunk.accept(c);
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                if (remaining.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
                 }
             }
         }
