@@ -73,8 +73,13 @@ public record AdaDelta(double rho, double eps, double learningRate) implements O
             float q = oneMinusRho;
             float e = eps;
             float rate = (float) learningRate;
-            int n = theta.length;
-            for (int i = 0; i < n; i++) {
+            batch.forEachRange(theta.length, (from, to) -> update(theta, g, r, s, p, q, e, rate, from, to));
+            return loss;
+        }
+
+        private static void update(float[] theta, float[] g, float[] r, float[] s, float p, float q, float e,
+                                   float rate, int from, int to) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i];
                 float ri = p * r[i] + q * (gi * gi);
                 r[i] = ri;
@@ -85,7 +90,6 @@ public record AdaDelta(double rho, double eps, double learningRate) implements O
                 s[i] = p * s[i] + q * (step * step);
                 theta[i] -= rate * step;
             }
-            return loss;
         }
     }
 }

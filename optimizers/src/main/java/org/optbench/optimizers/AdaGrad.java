@@ -59,14 +59,17 @@ public record AdaGrad(double learningRate, double eps) implements Optimizer {
             float[] r = sumOfSquares;
             float e = eps;
             float rate = (float) learningRate;
-            int n = theta.length;
-            for (int i = 0; i < n; i++) {
+            batch.forEachRange(theta.length, (from, to) -> update(theta, g, r, e, rate, from, to));
+            return loss;
+        }
+
+        private static void update(float[] theta, float[] g, float[] r, float e, float rate, int from, int to) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i];
                 float ri = r[i] + gi * gi;
                 r[i] = ri;
                 theta[i] -= rate * (gi / (e + (float) Math.sqrt(ri)));
             }
-            return loss;
         }
     }
 }

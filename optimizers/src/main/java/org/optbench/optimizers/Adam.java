@@ -94,29 +94,41 @@ public record Adam(double learningRate, double beta1, double beta2, double eps, 
             float c2 = (float) (1 - beta2);
             float e = eps;
             float stepSize = (float) (learningRate / correction1);
-            int n = theta.length;
             if (epsInside) {
                 float inverseCorrection2 = (float) (1 / correction2);
-                for (int i = 0; i < n; i++) {
-                    float gi = g[i];
-                    float si = b1 * s[i] + c1 * gi;
-                    float ri = b2 * r[i] + c2 * (gi * gi);
-                    s[i] = si;
-                    r[i] = ri;
-                    theta[i] -= stepSize * (si / (float) Math.sqrt(ri * inverseCorrection2 + e));
-                }
+                batch.forEachRange(theta.length, (from, to) -> updateEpsInside(theta, g, s, r, b1, c1, b2, c2, e,
+                        stepSize, inverseCorrection2, from, to));
             } else {
                 float inverseRootCorrection2 = (float) (1 / Math.sqrt(correction2));
-                for (int i = 0; i < n; i++) {
-                    float gi = g[i];
-                    float si = b1 * s[i] + c1 * gi;
-                    float ri = b2 * r[i] + c2 * (gi * gi);
-                    s[i] = si;
-                    r[i] = ri;
-                    theta[i] -= stepSize * (si / ((float) Math.sqrt(ri) * inverseRootCorrection2 + e));
-                }
+                batch.forEachRange(theta.length, (from, to) -> update(theta, g, s, r, b1, c1, b2, c2, e, stepSize,
+                        inverseRootCorrection2, from, to));
             }
             return loss;
+        }
+
+        private static void updateEpsInside(float[] theta, float[] g, float[] s, float[] r, float b1, float c1,
+                                            float b2, float c2, float e, float stepSize, float inverseCorrection2,
+                                            int from, int to) {
+            for (int i = from; i < to; i++) {
+                float gi = g[i];
+                float si = b1 * s[i] + c1 * gi;
+                float ri = b2 * r[i] + c2 * (gi * gi);
+                s[i] = si;
+                r[i] = ri;
+                theta[i] -= stepSize * (si / (float) Math.sqrt(ri * inverseCorrection2 + e));
+            }
+        }
+
+        private static void update(float[] theta, float[] g, float[] s, float[] r, float b1, float c1, float b2,
+                                   float c2, float e, float stepSize, float inverseRootCorrection2, int from, int to) {
+            for (int i = from; i < to; i++) {
+                float gi = g[i];
+                float si = b1 * s[i] + c1 * gi;
+                float ri = b2 * r[i] + c2 * (gi * gi);
+                s[i] = si;
+                r[i] = ri;
+                theta[i] -= stepSize * (si / ((float) Math.sqrt(ri) * inverseRootCorrection2 + e));
+            }
         }
     }
 }

@@ -98,7 +98,14 @@ public record DeltaBarDelta(double learningRate, double kappa, double phi, doubl
                 started = true;
             }
             double loss = batch.lossAndGradient(theta, gradient);
-            update(theta, gradient, rates, averageGradient, kappa, 1 - keep, beta, oneMinusBeta);
+            float[] g = gradient;
+            float[] eta = rates;
+            float[] average = averageGradient;
+            float k = kappa;
+            float decrease = 1 - keep;
+            float b = beta;
+            float c = oneMinusBeta;
+            batch.forEachRange(theta.length, (from, to) -> update(theta, g, eta, average, k, decrease, b, c, from, to));
             return loss;
         }
 
@@ -108,8 +115,7 @@ public record DeltaBarDelta(double learningRate, double kappa, double phi, doubl
          * measured.
          */
         private static void update(float[] theta, float[] g, float[] eta, float[] average, float k, float decrease,
-                                   float b, float c) {
-            int n = theta.length;
+                                   float b, float c, int from, int to) {
             // Branch-free, so that C2 vectorizes the loop (it does not vectorize selects on JDK 17; this form ran
             // about twice as fast as the if/else, which would also mispredict whenever signs flip). Scaling the
             // product by 2^100 twice lifts every non-zero value, even the smallest subnormal 2^-149, beyond 1 in
@@ -120,8 +126,8 @@ public record DeltaBarDelta(double learningRate, double kappa, double phi, doubl
             // split, each loop stays vectorized there. The second reads each rate as the first stored it and δ̄ as
             // it was, so the arithmetic, and every result, is the fused loop's. They run block by block so that the
             // second finds the block's arrays still in L1 and memory sees the fused loop's traffic.
-            for (int start = 0; start < n; start += BLOCK) {
-                int end = Math.min(n, start + BLOCK);
+            for (int start = from; start < to; start += BLOCK) {
+                int end = Math.min(to, start + BLOCK);
                 for (int i = start; i < end; i++) {
                     float sign = Math.min(Math.max(average[i] * g[i] * 0x1p100f * 0x1p100f, -1f), 1f);
                     float magnitude = Math.abs(sign);

@@ -58,15 +58,18 @@ public record Momentum(double learningRate, double momentum) implements Optimize
             float[] v = velocity;
             float a = alpha;
             float rate = (float) learningRate;
-            int n = theta.length;
+            batch.forEachRange(theta.length, (from, to) -> update(theta, g, v, a, rate, from, to));
+            return loss;
+        }
+
+        private static void update(float[] theta, float[] g, float[] v, float a, float rate, int from, int to) {
             // all loads before the stores: with v[i] stored first, C2 must assume it may alias theta[i]
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 float ti = theta[i];
                 float vi = a * v[i] - rate * g[i];
                 theta[i] = ti + vi;
                 v[i] = vi;
             }
-            return loss;
         }
     }
 }

@@ -65,19 +65,27 @@ public record Nesterov(double learningRate, double momentum) implements Optimize
             int n = theta.length;
             // θ̃ is rebuilt every step rather than carried over, so a projection or a restore that changes θ
             // between steps is always respected.
-            for (int i = 0; i < n; i++) {
-                ahead[i] = theta[i] + a * v[i];
-            }
+            batch.forEachRange(n, (from, to) -> lookAhead(theta, v, ahead, a, from, to));
             double loss = batch.lossAndGradient(ahead, gradient);
             float[] g = gradient;
             float rate = (float) learningRate;
-            for (int i = 0; i < n; i++) {
+            batch.forEachRange(n, (from, to) -> update(theta, g, v, a, rate, from, to));
+            return loss;
+        }
+
+        private static void lookAhead(float[] theta, float[] v, float[] ahead, float a, int from, int to) {
+            for (int i = from; i < to; i++) {
+                ahead[i] = theta[i] + a * v[i];
+            }
+        }
+
+        private static void update(float[] theta, float[] g, float[] v, float a, float rate, int from, int to) {
+            for (int i = from; i < to; i++) {
                 float ti = theta[i];
                 float vi = a * v[i] - rate * g[i];
                 theta[i] = ti + vi;
                 v[i] = vi;
             }
-            return loss;
         }
     }
 }

@@ -63,14 +63,18 @@ public record NesterovSimplified(double learningRate, double momentum) implement
             float a2 = (float) (alpha * alpha);
             float rate = (float) learningRate;
             float gradientScale = (float) (learningRate * (1 + alpha));
-            int n = theta.length;
-            for (int i = 0; i < n; i++) {
+            batch.forEachRange(theta.length, (from, to) -> update(theta, g, v, a, a2, rate, gradientScale, from, to));
+            return loss;
+        }
+
+        private static void update(float[] theta, float[] g, float[] v, float a, float a2, float rate,
+                                   float gradientScale, int from, int to) {
+            for (int i = from; i < to; i++) {
                 float vi = v[i];
                 float gi = g[i];
                 theta[i] += a2 * vi - gradientScale * gi;
                 v[i] = a * vi - rate * gi;
             }
-            return loss;
         }
     }
 }

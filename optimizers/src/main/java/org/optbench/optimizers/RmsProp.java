@@ -75,24 +75,33 @@ public record RmsProp(double learningRate, double rho, double eps, boolean epsIn
             float q = oneMinusRho;
             float e = eps;
             float rate = (float) learningRate;
-            int n = theta.length;
             // Two loops instead of a branch inside one, so that each stays a straight-line vectorizable body.
             if (epsInside) {
-                for (int i = 0; i < n; i++) {
-                    float gi = g[i];
-                    float ri = p * r[i] + q * (gi * gi);
-                    r[i] = ri;
-                    theta[i] -= rate * (gi / (float) Math.sqrt(ri + e));
-                }
+                batch.forEachRange(theta.length, (from, to) -> updateEpsInside(theta, g, r, p, q, e, rate, from, to));
             } else {
-                for (int i = 0; i < n; i++) {
-                    float gi = g[i];
-                    float ri = p * r[i] + q * (gi * gi);
-                    r[i] = ri;
-                    theta[i] -= rate * (gi / ((float) Math.sqrt(ri) + e));
-                }
+                batch.forEachRange(theta.length, (from, to) -> update(theta, g, r, p, q, e, rate, from, to));
             }
             return loss;
+        }
+
+        private static void updateEpsInside(float[] theta, float[] g, float[] r, float p, float q, float e,
+                                            float rate, int from, int to) {
+            for (int i = from; i < to; i++) {
+                float gi = g[i];
+                float ri = p * r[i] + q * (gi * gi);
+                r[i] = ri;
+                theta[i] -= rate * (gi / (float) Math.sqrt(ri + e));
+            }
+        }
+
+        private static void update(float[] theta, float[] g, float[] r, float p, float q, float e, float rate,
+                                   int from, int to) {
+            for (int i = from; i < to; i++) {
+                float gi = g[i];
+                float ri = p * r[i] + q * (gi * gi);
+                r[i] = ri;
+                theta[i] -= rate * (gi / ((float) Math.sqrt(ri) + e));
+            }
         }
     }
 }

@@ -46,11 +46,14 @@ public record Sgd(double learningRate) implements Optimizer {
             double loss = batch.lossAndGradient(theta, gradient);
             float[] g = gradient;
             float rate = (float) learningRate;
-            int n = theta.length;
-            for (int i = 0; i < n; i++) {
+            batch.forEachRange(theta.length, (from, to) -> update(theta, g, rate, from, to));
+            return loss;
+        }
+
+        private static void update(float[] theta, float[] g, float rate, int from, int to) {
+            for (int i = from; i < to; i++) {
                 theta[i] -= rate * g[i];
             }
-            return loss;
         }
     }
 }

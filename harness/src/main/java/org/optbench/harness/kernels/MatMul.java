@@ -172,7 +172,12 @@ public final class MatMul {
         }
         int panels = (n + WIDTH - 1) / WIDTH;
         int rowTiles = (m + ROWS - 1) / ROWS;
-        boolean byColumns = panels >= 2 * threads || panels >= rowTiles;
+        // By rows when there are enough row tiles for every chunk: then a dense layer's forward product, its weight
+        // gradient and (through Workers' home chunks) its update touch the same rows of W on the same thread from
+        // batch to batch, instead of the gradient's columns being spread over both cores. Measured on a lone
+        // 784-256-128-10 trial on 2 threads (3 paired rounds): 0.505, 0.548, 0.373 s per epoch against 0.567,
+        // 0.619, 0.397 with the weight gradient cut by columns.
+        boolean byColumns = rowTiles < CHUNKS_PER_THREAD * threads && (panels >= 2 * threads || panels >= rowTiles);
         int units = byColumns ? panels : rowTiles;
         int chunks = Math.min(units, CHUNKS_PER_THREAD * threads);
         Workers.run(threads, chunks, chunk -> {

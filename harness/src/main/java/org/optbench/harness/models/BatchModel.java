@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntSupplier;
 import org.optbench.datasets.DataSplit;
 import org.optbench.harness.kernels.MatMul;
+import org.optbench.harness.kernels.Workers;
 import org.optbench.optimizers.Objective;
 
 /**
@@ -146,7 +147,37 @@ abstract class BatchModel implements Model {
                 return run(matMul, point, gradientOut, batchFeatures, 0, batchLabels, 0, batchTargets, 0, size,
                         masked ? new SplittableRandom(maskSeed) : null);
             }
+
+            @Override
+            public void forEachRange(int length, RangeUpdate update) {
+                splitUpdate(matMul.threads(), length, update);
+            }
         };
+    }
+
+    /**
+     * Element-wise updates shorter than this run as one range: a 784-128-10 MLP's 101,770 parameters are about the
+     * smallest update worth a second thread (tens of microseconds of work against a few for handing out pieces).
+     */
+    static final int PARALLEL_UPDATE = 1 << 16;
+    /** Pieces of a split update start at multiples of this many elements (4 KB): no cache line is shared. */
+    static final int UPDATE_ALIGNMENT = 1024;
+
+    /**
+     * {@link Objective#forEachRange} on {@code threads} threads: about 4 pieces per thread of aligned ranges, claimed
+     * on demand like the products' chunks ({@link Workers}). Each index is updated exactly once, by one thread, with
+     * the rule's own arithmetic, so the parameters are bitwise those of one range.
+     */
+    static void splitUpdate(int threads, int length, Objective.RangeUpdate update) {
+        if (threads == 1 || length < PARALLEL_UPDATE) {
+            update.apply(0, length);
+            return;
+        }
+        int blocks = (length + UPDATE_ALIGNMENT - 1) / UPDATE_ALIGNMENT;
+        int pieces = Math.min(blocks, 4 * threads);
+        Workers.run(threads, pieces, piece -> update.apply(
+                (int) ((long) blocks * piece / pieces) * UPDATE_ALIGNMENT,
+                (int) Math.min(length, (long) blocks * (piece + 1) / pieces * UPDATE_ALIGNMENT)));
     }
 
     @Override

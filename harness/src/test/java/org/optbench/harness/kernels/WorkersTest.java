@@ -3,6 +3,8 @@ package org.optbench.harness.kernels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,37 @@ class WorkersTest {
         Workers.run(3, 0, chunk -> {
             throw new AssertionError("no chunk to run");
         });
+    }
+
+    @Test
+    void callersOnSeveralThreadsEachGetEveryChunkOfEveryCallOnce() throws Exception {
+        // Each calling thread has its own team of helpers, reused from call to call: 3 callers × 2,000 calls of
+        // 2 or 3 threads, back to back, with no chunk lost or run twice.
+        int calls = 2000;
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int caller = 0; caller < 3; caller++) {
+                int threads = 2 + caller % 2;
+                results.add(callers.submit(() -> {
+                    int wrong = 0;
+                    for (int call = 0; call < calls; call++) {
+                        int chunks = 1 + call % 9;
+                        AtomicIntegerArray runs = new AtomicIntegerArray(chunks);
+                        Workers.run(threads, chunks, runs::incrementAndGet);
+                        for (int c = 0; c < chunks; c++) {
+                            wrong += runs.get(c) == 1 ? 0 : 1;
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> result : results) {
+                assertEquals(0, result.get(), "chunks run other than once");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -73,6 +73,11 @@ public record RegularizerSet(List<Regularizer> all) {
                 }
                 return loss;
             }
+
+            @Override
+            public void forEachRange(int length, RangeUpdate update) {
+                base.forEachRange(length, update);
+            }
         };
     }
 
