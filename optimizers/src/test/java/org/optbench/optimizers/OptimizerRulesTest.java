@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.optbench.optimizers.regularizers.L2;
 import org.optbench.optimizers.regularizers.RegularizerSet;
@@ -405,6 +407,107 @@ class OptimizerRulesTest {
         }
         // the premise: about 37% of the parameters (s_i > 2) overshoot from the first update, the rest do not
         assertTrue(flipped > 500 && flipped < n - 500, "flipped " + flipped);
+    }
+
+    @Test
+    void deltaBarDeltaMatchesAnIfElseReferenceBitForBit() {
+        // The production loop computes the sign test without branches (a clamp, indicators and fma). Here each
+        // parameter is updated by the rule written plainly: if δ̄ g > 0 then η + κ, if < 0 then (1 − φ) η, if 0 then
+        // η, in float, then θ − η g and (1 − β) g + β δ̄. A NaN product (NaN gradient, or ±∞ δ̄ times a zero
+        // gradient) makes η NaN: that is what the loop has always done, and it stays. The first 19³ = 6,859
+        // parameters see every triple of the edge values below as their first three gradients (the first update
+        // has δ̄ = 0, the next two test every sign pair, including products that underflow to 0 or overflow), the
+        // other 3,141 random values of every kind; updates 4 and 5 use random values everywhere. θ must match bit
+        // for bit (NaN as NaN: Java leaves NaN payloads unspecified, and the JIT already changes them) after each of
+        // the five updates; θ shows every η through θ − η g. 10,000 parameters cross nine block boundaries of the loop.
+        // For the φ used (1 − φ is 1, 0.7 or 0) the float 1 − φ the loop forms, 1 − (1 − keep), is keep itself.
+        float[] edges = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, -3e-39f, Float.MIN_NORMAL, 1e-20f,
+            -1e-20f, 1f, -1f, 2.5f, 1e20f, -1e20f, Float.MAX_VALUE, Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, Float.NaN, -0.75f};
+        int triples = edges.length * edges.length * edges.length;
+        int n = 10_000;
+        int updates = 5;
+        // {lr, κ, φ, β}: the defaults' kind, the extreme φ and β, and rates and κ near the float range's end
+        double[][] settings = {{0.5, 0.05, 0.3, 0.7}, {1e-3, 0, 1, 0}, {3e38, 1e38, 0, 0.9}, {1e-45, 1e-45, 0.3, 0.5}};
+        SplittableRandom random = new SplittableRandom(20261202);
+        int[] branches = new int[4]; // δ̄ g > 0, < 0, = 0, NaN in the reference, over updates 2 to 5
+        for (double[] setting : settings) {
+            float[][] gradients = new float[updates][n];
+            float[] theta = new float[n];
+            for (int i = 0; i < n; i++) {
+                theta[i] = i % 3 == 0 ? edges[i % edges.length] : (float) random.nextGaussian();
+                for (int t = 0; t < updates; t++) {
+                    gradients[t][i] = i < triples && t < 3
+                            ? edges[(i / (int) Math.pow(edges.length, t)) % edges.length]
+                            : randomFloat(random, edges);
+                }
+            }
+            int[] update = {0};
+            Objective given = new Objective() {
+                @Override
+                public int dimension() {
+                    return n;
+                }
+
+                @Override
+                public double lossAndGradient(float[] point, float[] gradientOut) {
+                    System.arraycopy(gradients[update[0]], 0, gradientOut, 0, n);
+                    return 0;
+                }
+            };
+            float kappa = (float) setting[1];
+            float keep = (float) (1 - setting[2]);
+            float beta = (float) setting[3];
+            float oneMinusBeta = (float) (1 - setting[3]);
+            float[] expected = theta.clone();
+            float[] eta = new float[n];
+            Arrays.fill(eta, (float) setting[0]);
+            float[] average = new float[n];
+            OptimizerState state = new DeltaBarDelta(setting[0], setting[1], setting[2], setting[3]).init(n);
+            for (int t = 0; t < updates; t++) {
+                for (int i = 0; i < n; i++) {
+                    float g = gradients[t][i];
+                    float product = average[i] * g;
+                    int branch;
+                    if (product > 0) {
+                        eta[i] += kappa;
+                        branch = 0;
+                    } else if (product < 0) {
+                        eta[i] *= keep;
+                        branch = 1;
+                    } else if (product == 0) {
+                        branch = 2;
+                    } else {
+                        eta[i] = Float.NaN;
+                        branch = 3;
+                    }
+                    branches[branch] += t > 0 ? 1 : 0;
+                    expected[i] -= eta[i] * g;
+                    average[i] = oneMinusBeta * g + beta * average[i];
+                }
+                state.step(theta, given, setting[0]);
+                update[0]++;
+                for (int i = 0; i < n; i++) {
+                    assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(theta[i]),
+                            "lr, kappa, phi, beta " + Arrays.toString(setting) + ", update " + (t + 1)
+                                    + ", parameter " + i + ": expected " + expected[i] + ", got " + theta[i]);
+                }
+            }
+        }
+        // the premise: every branch of the rule was taken many times
+        for (int count : branches) {
+            assertTrue(count > 1000, Arrays.toString(branches));
+        }
+    }
+
+    /** One of the edge values, a random bit pattern (any float), a normal value or a tiny one. */
+    private static float randomFloat(SplittableRandom random, float[] edges) {
+        return switch (random.nextInt(4)) {
+            case 0 -> edges[random.nextInt(edges.length)];
+            case 1 -> Float.intBitsToFloat(random.nextInt());
+            case 2 -> (float) random.nextGaussian();
+            default -> (float) (random.nextGaussian() * 1e-22);
+        };
     }
 
     @Test
