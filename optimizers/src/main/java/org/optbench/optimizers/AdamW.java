@@ -78,19 +78,11 @@ public record AdamW(double learningRate, double beta1, double beta2, double eps,
             updates++;
             double correction1 = 1 - Math.pow(rule.beta1, updates);
             double correction2 = 1 - Math.pow(rule.beta2, updates);
-            float[] g = gradient;
-            float[] s = firstMoment;
-            float[] r = secondMoment;
-            float decay = (float) (1 - learningRate * rule.weightDecay);
-            float b1 = (float) rule.beta1;
-            float c1 = (float) (1 - rule.beta1);
-            float b2 = (float) rule.beta2;
-            float c2 = (float) (1 - rule.beta2);
-            float e = (float) rule.eps;
-            float stepSize = (float) (learningRate / correction1);
-            float inverseRootCorrection2 = (float) (1 / Math.sqrt(correction2));
-            batch.forEachRange(theta.length, (from, to) -> update(theta, g, s, r, decay, b1, c1, b2, c2, e, stepSize,
-                    inverseRootCorrection2, from, to));
+            batch.forEachRange(theta.length, (from, to) -> update(theta, gradient, firstMoment, secondMoment,
+                    (float) (1 - learningRate * rule.weightDecay),
+                    (float) rule.beta1, (float) (1 - rule.beta1), (float) rule.beta2, (float) (1 - rule.beta2),
+                    (float) rule.eps, (float) (learningRate / correction1), (float) (1 / Math.sqrt(correction2)),
+                    from, to));
             return loss;
         }
 

@@ -73,19 +73,11 @@ public record AmsGrad(double learningRate, double beta1, double beta2, double ep
             updates++;
             double correction1 = 1 - Math.pow(rule.beta1, updates);
             double correction2 = 1 - Math.pow(rule.beta2, updates);
-            float[] g = gradient;
-            float[] s = firstMoment;
-            float[] r = secondMoment;
-            float[] m = maxSecondMoment;
-            float b1 = (float) rule.beta1;
-            float c1 = (float) (1 - rule.beta1);
-            float b2 = (float) rule.beta2;
-            float c2 = (float) (1 - rule.beta2);
-            float e = (float) rule.eps;
-            float stepSize = (float) (learningRate / correction1);
-            float inverseRootCorrection2 = (float) (1 / Math.sqrt(correction2));
-            batch.forEachRange(theta.length, (from, to) -> update(theta, g, s, r, m, b1, c1, b2, c2, e, stepSize,
-                    inverseRootCorrection2, from, to));
+            batch.forEachRange(theta.length, (from, to) -> update(theta, gradient, firstMoment, secondMoment,
+                    maxSecondMoment,
+                    (float) rule.beta1, (float) (1 - rule.beta1), (float) rule.beta2, (float) (1 - rule.beta2),
+                    (float) rule.eps, (float) (learningRate / correction1), (float) (1 / Math.sqrt(correction2)),
+                    from, to));
             return loss;
         }
 
