@@ -114,6 +114,9 @@ public final class Workers {
             long idleSince = System.nanoTime();
             while (true) {
                 Job job = team.current;
+                if (job == null) {
+                    done = null; // a finished call's job is never posted again; do not keep its arrays reachable
+                }
                 if (job != null && job != done && index < job.helpers) {
                     done = job;
                     job.work(index + 1);
