@@ -17,7 +17,7 @@ import org.optbench.harness.models.OutputLoss;
  * <p>Both sides run the same forward code ({@code run} without a gradient): "training's forward" is
  * {@link Model#evaluate} on a split of one training batch (64 rows, a fresh slice of the data each call, as a
  * training epoch walks the data), "evaluation" is {@link Model#evaluate} on a 10,000-row split, which the model
- * cuts into its evaluation chunks (1,024 rows for the MLPs, 250 for the CNN). The work per row is the same, so
+ * cuts into its evaluation chunks (1,000 rows for the MLPs, 250 for the CNN). The work per row is the same, so
  * the ratio of GFLOP/s is the ratio of time per row. FLOPs count the products' multiply-adds (2 per weight and
  * row; per image: 784-128-10 MLP 203,264, 784-256-128-10 MLP 435,456, default CNN 2,232,832), as in
  * docs/performance.md.
