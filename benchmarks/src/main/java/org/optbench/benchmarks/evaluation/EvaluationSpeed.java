@@ -22,8 +22,10 @@ import org.optbench.harness.models.OutputLoss;
  * row; per image: 784-128-10 MLP 203,264, 784-256-128-10 MLP 435,456, default CNN 2,232,832), as in
  * docs/performance.md.
  *
- * <p>Arguments: seconds per measurement (default 2) and repetitions (default 5); prints the median of the
- * repetitions, timed in thread CPU seconds (less disturbed by other processes on a shared machine). Run pinned:
+ * <p>Arguments: seconds per measurement (default 2) and repetitions (default 5); prints the medians of the
+ * repetitions and the median of their ratios, timed in thread CPU seconds (less disturbed by other processes on a
+ * shared machine). Many short repetitions resist a shared machine's changing load better than a few long ones.
+ * Run pinned:
  * {@code taskset -c 0 java -cp benchmarks/target/benchmarks.jar org.optbench.benchmarks.evaluation.EvaluationSpeed}.
  */
 public final class EvaluationSpeed {
@@ -91,10 +93,14 @@ public final class EvaluationSpeed {
                 evaluation[r] = e[0] * flopsPerRow / 1e9;
             }
         }
-        double train = median(training);
-        double eval = median(evaluation);
-        System.out.printf("%-16s %8.1f GF/s %8.1f GF/s %8.2f%s%n", name, train, eval, eval / train,
-                sink == 42 ? " " : "");
+        // The ratio is the median of each round's ratio: a change of machine load between rounds then moves both
+        // sides of a ratio alike, where the ratio of the two medians could pair a quiet round with a busy one.
+        double[] ratios = new double[repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            ratios[r] = evaluation[r] / training[r];
+        }
+        System.out.printf("%-16s %8.1f GF/s %8.1f GF/s %8.2f%s%n", name, median(training), median(evaluation),
+                median(ratios), sink == 42 ? " " : "");
     }
 
     /** Runs {@code work} (which covers {@code rows} rows) for about {@code seconds}; {rows per CPU second, sink}. */

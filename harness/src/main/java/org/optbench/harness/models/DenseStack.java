@@ -151,7 +151,7 @@ final class DenseStack {
         boolean dropping = dropout != null && dropoutRandom != null;
         forward(matMul, parameters, x, xOffset, batch, dropping ? dropoutRandom : null);
         double total = outputLoss(activations[layers - 1], deltas[layers - 1], labels, labelOffset, targets,
-                targetOffset, batch, 0);
+                targetOffset, batch, batch, 0);
         if (gradient == null) {
             return total / batch;
         }
@@ -194,17 +194,35 @@ final class DenseStack {
     }
 
     /**
-     * Rows a forward-only pass (evaluation) computes at once. Evaluation hands over chunks of 1,000 rows; at that
-     * width the first product's input (1,000 × 784 floats for MNIST, 3.1 MB) and outputs (128 × 1,000) no longer
-     * stay in the core's cache while every unit's row is computed, and the pass ran at 0.78–0.80 of the GFLOP/s of
-     * a training batch's forward (docs/performance.md, "Evaluation speed"); in 256-row slices, at 0.85.
+     * Rows a forward-only pass (evaluation) computes at once: the width of a training batch's forward pass, so that
+     * evaluation runs at its speed. At the width of a whole 1,000-row evaluation chunk the first product's input
+     * (3.1 MB for MNIST) and outputs no longer stay in the core's cache while every unit's row is computed (0.78–0.80
+     * of the training forward's GFLOP/s); in slices of 256 rows the packed input (800 KB) and the first layer's
+     * weights (400 KB at 128 units) still exceed a 1 MB L2, and a 128 × 256 × 784 product ran about 3% below a
+     * 128 × 64 × 784 one (docs/performance.md, "Evaluation speed"). A multiple of {@link #PANEL}.
      */
-    static final int FORWARD_SLICE = 256;
+    static final int FORWARD_SLICE = 64;
+
+    /**
+     * A multiple of the column panels of {@code MatMul}'s products (32 floats with 512-bit vectors, 16 with 256-bit
+     * ones). A product whose width is not a multiple of the panel computes the last {@code width mod 32} columns with
+     * narrower kernels: scalar below 16 columns (a 128 × 232 × 784 product ran at 72 GFLOP/s, against 117 at 224
+     * or 256 columns), and, when the whole product is narrower than one panel, one-vector tiles that no MLP product
+     * of a training step uses, so that they stay uncompiled for a long time (in a fresh JVM a 128 × 16 × 784 product
+     * still took 0.2–5 ms per call between its 50th and 200th calls, 0.03 ms once compiled). Every 1,000-row chunk
+     * ends in such a slice (1,000 mod 32 = 8), and evaluation ran at 0.85 of the training forward's GFLOP/s.
+     */
+    static final int PANEL = 32;
+
+    /** The last slice of a chunk, padded with zero rows to a multiple of {@link #PANEL}. */
+    private float[] paddedSlice = new float[0];
 
     /**
      * The forward-only pass over {@code batch} rows, {@link #FORWARD_SLICE} at a time, with exactly the result of
      * one pass over all of them: each row's outputs do not depend on the rows beside it in a product, and the loss
-     * sum runs on from slice to slice in the same row order ({@link #outputLoss}'s {@code start}).
+     * sum runs on from slice to slice in the same row order ({@link #outputLoss}'s {@code start}). A last slice
+     * whose width is not a multiple of {@link #PANEL} is copied and padded with zero rows to the next multiple, whose
+     * outputs are computed and ignored: at most 31 rows of extra work per chunk instead of narrow kernels.
      */
     private double forwardInSlices(MatMul matMul, float[] parameters, float[] x, int xOffset, int[] labels,
             int labelOffset, float[] targets, int targetOffset, int batch) {
@@ -216,9 +234,21 @@ final class DenseStack {
         int hits = 0;
         for (int start = 0; start < batch; start += FORWARD_SLICE) {
             int rows = Math.min(FORWARD_SLICE, batch - start);
-            forward(matMul, parameters, x, xOffset + start * inputs, rows, null);
+            int width = (rows + PANEL - 1) / PANEL * PANEL;
+            float[] input = x;
+            int inputOffset = xOffset + start * inputs;
+            if (width != rows) {
+                if (paddedSlice.length < width * inputs) {
+                    paddedSlice = new float[FORWARD_SLICE * inputs];
+                }
+                System.arraycopy(x, inputOffset, paddedSlice, 0, rows * inputs);
+                java.util.Arrays.fill(paddedSlice, rows * inputs, width * inputs, 0f);
+                input = paddedSlice;
+                inputOffset = 0;
+            }
+            forward(matMul, parameters, input, inputOffset, width, null);
             total = outputLoss(activations[layers - 1], deltas[layers - 1], labels, labelOffset + start, targets,
-                    targetOffset + start * outputs, rows, total);
+                    targetOffset + start * outputs, rows, width, total);
             hits += correct;
         }
         correct = hits;
@@ -263,10 +293,11 @@ final class DenseStack {
 
     /**
      * {@code start} plus the summed loss over the batch, added row by row; writes Δ^L (with the 1/m of the mean)
-     * and counts correct predictions.
+     * and counts correct predictions. {@code stride} is the row length of {@code z} and {@code delta} (at least
+     * {@code batch}: a padded slice has more columns than rows to score).
      */
     private double outputLoss(float[] z, float[] delta, int[] labels, int labelOffset, float[] targets,
-            int targetOffset, int batch, double start) {
+            int targetOffset, int batch, int stride, double start) {
         int out = outputs();
         double total = start;
         float scale = 1f / batch;
@@ -281,7 +312,7 @@ final class DenseStack {
                 float max = z[b];
                 int best = 0;
                 for (int u = 1; u < out; u++) {
-                    float value = z[u * batch + b];
+                    float value = z[u * stride + b];
                     if (value > max) {
                         max = value;
                         best = u;
@@ -292,23 +323,23 @@ final class DenseStack {
                 }
                 double sum = 0;
                 for (int u = 0; u < out; u++) {
-                    float e = (float) Math.exp(z[u * batch + b] - max);
-                    delta[u * batch + b] = e;
+                    float e = (float) Math.exp(z[u * stride + b] - max);
+                    delta[u * stride + b] = e;
                     sum += e;
                 }
-                total += Math.log(sum) + max - z[label * batch + b];
+                total += Math.log(sum) + max - z[label * stride + b];
                 float inverse = (float) (1.0 / sum);
                 for (int u = 0; u < out; u++) {
-                    delta[u * batch + b] = (delta[u * batch + b] * inverse - (u == label ? 1f : 0f)) * scale;
+                    delta[u * stride + b] = (delta[u * stride + b] * inverse - (u == label ? 1f : 0f)) * scale;
                 }
             }
             correct = hits;
         } else {
             for (int b = 0; b < batch; b++) {
                 for (int u = 0; u < out; u++) {
-                    float difference = z[u * batch + b] - targets[targetOffset + b * out + u];
+                    float difference = z[u * stride + b] - targets[targetOffset + b * out + u];
                     total += (double) difference * difference;
-                    delta[u * batch + b] = 2f * difference * scale;
+                    delta[u * stride + b] = 2f * difference * scale;
                 }
             }
             correct = 0;

@@ -323,9 +323,9 @@ class ModelsTest {
 
     @Test
     void evaluationInSlicesIsBitwiseTheOnePassResult() {
-        // A 1,000-row evaluation chunk runs its forward pass in slices of DenseStack.FORWARD_SLICE (256) rows. The
-        // reference is the training path over the same 1,000 rows, one pass of width 1,000 (a gradient is asked
-        // for, so it is never sliced): its mean loss, times and divided by 1,000 as evaluate() does, must be the
+        // A 1,000-row split is one evaluation chunk, whose forward pass runs in slices of DenseStack.FORWARD_SLICE
+        // rows. The reference is the training path over the same 1,000 rows, one pass of width 1,000 (a gradient is
+        // asked for, so it is never sliced): its mean loss, times and divided by 1,000 as evaluate() does, must be the
         // same double, and the accuracy must be the count of rows whose 1-row evaluation is right (a 1-row pass
         // shares nothing with its neighbours). Both for softmax cross-entropy and for the mean squared error.
         int count = 1000;
@@ -369,6 +369,49 @@ class ModelsTest {
                 assertEquals((double) hits / count, evaluation.accuracy(), 0.0);
             }
         }
+    }
+
+    @Test
+    void evaluationOverSeveralChunksWithPaddedSlicesIsBitwiseThePerChunkOnePassResult() {
+        // 2,500 rows: evaluation chunks of 1,000, 1,000 and 500 rows, each ending in a slice that is not a multiple
+        // of a panel (1,000 = 15 · 64 + 40, 500 = 7 · 64 + 52), which is padded with zero rows. evaluate() sums each
+        // chunk's mean loss times its size and divides by the row count; the reference does the same with the
+        // training path's unsliced pass over each chunk's rows. The accuracy must be the count of rows whose 1-row
+        // evaluation is right.
+        int count = 2500;
+        int inputs = 12;
+        SplittableRandom random = new SplittableRandom(43);
+        float[] x = new float[count * inputs];
+        int[] labels = new int[count];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < count; i++) {
+            labels[i] = random.nextInt(5);
+        }
+        DataSplit split = new DataSplit("classes", count, inputs, x, labels, 0, null);
+        Mlp model = new Mlp(inputs, new int[] {40, 7}, Activation.RELU, 5, OutputLoss.SOFTMAX_CROSS_ENTROPY, null);
+        int chunk = model.evaluationChunk();
+        assertTrue(count > 2 * chunk && chunk % DenseStack.PANEL != 0 && count % chunk % DenseStack.PANEL != 0,
+                "several chunks, each ending in a slice that must be padded");
+        float[] theta = new float[model.dimension()];
+        model.initialize(theta, new SplittableRandom(6));
+        int[] order = identity(count);
+        double lossSum = 0;
+        for (int start = 0; start < count; start += chunk) {
+            int size = Math.min(chunk, count - start);
+            lossSum += model.batch(split, order, start, start + size, null)
+                    .lossAndGradient(theta, new float[model.dimension()]) * size;
+        }
+        Evaluation evaluation = model.evaluate(theta, split);
+        assertEquals(lossSum / count, evaluation.loss(), 0.0);
+        int hits = 0;
+        for (int i = 0; i < count; i++) {
+            DataSplit row = new DataSplit("row", 1, inputs, java.util.Arrays.copyOfRange(x, i * inputs,
+                    (i + 1) * inputs), new int[] {labels[i]}, 0, null);
+            hits += (int) model.evaluate(theta, row).accuracy();
+        }
+        assertEquals((double) hits / count, evaluation.accuracy(), 0.0);
     }
 
     @Test
