@@ -1,6 +1,6 @@
 package org.optbench.harness.kernels;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -36,6 +36,8 @@ public final class Workers {
     static final long RETIRE_NANOS = 5_000_000_000L;
     /** Spins of the waiting caller before it parks: a chunk in flight on a helper usually ends within microseconds. */
     private static final int SPINS = 20_000;
+    /** Ints per cache line (64 bytes): the stride between the counters of a call. */
+    private static final int PAD = 16;
     private static final ThreadLocal<Team> TEAMS = ThreadLocal.withInitial(Team::new);
 
     private Workers() {
@@ -47,13 +49,28 @@ public final class Workers {
      * (wrapped if checked) after the other chunks have finished or been abandoned.
      */
     public static void run(int threads, int chunks, IntConsumer chunk) {
+        run(threads, chunks, (c, participant) -> chunk.accept(c));
+    }
+
+    /** A chunk of work told which thread runs it, so that it can use scratch space of that thread's own. */
+    @FunctionalInterface
+    public interface Chunk {
+        /**
+         * @param participant 0 on the calling thread, h + 1 on its helper h: below {@code min(threads, chunks)}, and
+         *     one thread at a time per value within a call
+         */
+        void run(int chunk, int participant);
+    }
+
+    /** {@link #run(int, int, IntConsumer)} with the running thread's participant number passed to each chunk. */
+    public static void run(int threads, int chunks, Chunk chunk) {
         if (chunks <= 0) {
             return;
         }
         int helpers = Math.min(threads, chunks) - 1;
         if (helpers <= 0) {
             for (int c = 0; c < chunks; c++) {
-                chunk.accept(c);
+                chunk.run(c, 0);
             }
             return;
         }
@@ -125,7 +142,7 @@ public final class Workers {
                 }
                 long idle = System.nanoTime() - idleSince;
                 if (idle < SPIN_NANOS) {
-                    for (int s = 0; s < 64; s++) {
+                    for (int s = 0; s < 8; s++) {
                         Thread.onSpinWait();
                     }
                     continue;
@@ -146,29 +163,37 @@ public final class Workers {
     private static final class Job {
         private final int chunks;
         private final int helpers;
-        private final IntConsumer chunk;
+        private final Chunk chunk;
         private final Thread caller;
         /** Participant p (the caller is 0, helper h is h + 1) claims its home chunks [first[p], first[p + 1]) first. */
         private final int[] first;
-        private final AtomicInteger[] next;
-        private final AtomicInteger remaining;
+        /**
+         * Participant p's next home chunk at {@code next[(p + 1) · PAD]}, and the count of chunks not yet finished at
+         * {@code next[(participants + 1) · PAD]}: each counter on a cache line of its own, so that a thread claiming
+         * its own chunks does not pull a line another thread is writing (counters allocated one after the other
+         * share lines, and moving a line between this machine's two vCPUs takes about 250 ns).
+         */
+        private final AtomicIntegerArray next;
+        /** Where in {@link #next} the count of chunks not yet finished is. */
+        private final int remaining;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Job(int chunks, int helpers, IntConsumer chunk, Thread caller) {
+        Job(int chunks, int helpers, Chunk chunk, Thread caller) {
             this.chunks = chunks;
             this.helpers = helpers;
             this.chunk = chunk;
             this.caller = caller;
-            this.remaining = new AtomicInteger(chunks);
             int participants = helpers + 1;
             this.first = new int[participants + 1];
-            this.next = new AtomicInteger[participants];
+            this.next = new AtomicIntegerArray((participants + 2) * PAD);
             for (int p = 0; p <= participants; p++) {
                 first[p] = (int) ((long) chunks * p / participants);
             }
             for (int p = 0; p < participants; p++) {
-                next[p] = new AtomicInteger(first[p]);
+                next.set((p + 1) * PAD, first[p]);
             }
+            remaining = (participants + 1) * PAD;
+            next.set(remaining, chunks);
         }
 
         /**
@@ -178,33 +203,36 @@ public final class Workers {
          * are taken by the others.
          */
         void work(int self) {
-            int participants = next.length;
+            int participants = first.length - 1;
+            int done = 0;
             for (int k = 0; k < participants; k++) {
                 int p = (self + k) % participants;
                 int c;
-                while ((c = next[p].getAndIncrement()) < first[p + 1]) {
-                    run(c);
+                while ((c = next.getAndIncrement((p + 1) * PAD)) < first[p + 1]) {
+                    run(c, self);
+                    done++;
                 }
+            }
+            // One update of the shared count per participant and call, not one per chunk: every update pulls the
+            // count's cache line from the core that wrote it last.
+            if (done > 0 && next.addAndGet(remaining, -done) == 0 && self != 0) {
+                LockSupport.unpark(caller);
             }
         }
 
-        private void run(int c) {
+        private void run(int c, int self) {
             try {
                 if (failure.get() == null) {
-                    chunk.accept(c);
+                    chunk.run(c, self);
                 }
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
-            } finally {
-                if (remaining.decrementAndGet() == 0) {
-                    LockSupport.unpark(caller);
-                }
             }
         }
 
         void await() {
             int spins = 0;
-            while (remaining.get() > 0) {
+            while (next.get(remaining) > 0) {
                 if (spins < SPINS) {
                     spins++;
                     Thread.onSpinWait();

@@ -27,6 +27,44 @@ class WorkersTest {
     }
 
     @Test
+    void eachParticipantNumberIsOneThreadBelowTheThreadCountWithinACall() {
+        // Scratch space per participant (MatMul's packed operands) is safe only if, within one call, a participant
+        // number is always the same thread, the caller is 0, and the numbers stay below min(threads, chunks).
+        for (int threads = 1; threads <= 4; threads++) {
+            for (int chunks : new int[] {1, 2, 5, 16, 64}) {
+                for (int call = 0; call < 50; call++) {
+                    Thread[] seen = new Thread[8];
+                    AtomicIntegerArray runs = new AtomicIntegerArray(chunks);
+                    int limit = Math.min(threads, chunks);
+                    List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+                    Thread caller = Thread.currentThread();
+                    Workers.run(threads, chunks, (chunk, participant) -> {
+                        runs.incrementAndGet(chunk);
+                        if (participant < 0 || participant >= limit) {
+                            wrong.add("participant " + participant + " of " + limit);
+                            return;
+                        }
+                        synchronized (seen) {
+                            if (seen[participant] == null) {
+                                seen[participant] = Thread.currentThread();
+                            } else if (seen[participant] != Thread.currentThread()) {
+                                wrong.add("participant " + participant + " on two threads");
+                            }
+                        }
+                        if ((participant == 0) != (Thread.currentThread() == caller)) {
+                            wrong.add("participant " + participant + " on " + Thread.currentThread().getName());
+                        }
+                    });
+                    assertEquals(List.of(), wrong, threads + " threads, " + chunks + " chunks");
+                    for (int c = 0; c < chunks; c++) {
+                        assertEquals(1, runs.get(c), "chunk " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void callersOnSeveralThreadsEachGetEveryChunkOfEveryCallOnce() throws Exception {
         // Each calling thread has its own team of helpers, reused from call to call: 3 callers × 2,000 calls of
         // 2 or 3 threads, back to back, with no chunk lost or run twice.
