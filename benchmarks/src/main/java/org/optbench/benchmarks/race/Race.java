@@ -20,7 +20,11 @@ import org.optbench.optimizers.OptimizerState;
  * {@code repeats} timed epochs (default 1), and prints the fastest as {@code seconds=…}, with the effective rate
  * {@code gflops=…}: {@link #flopsPerExample} × 60,000 examples divided by that time.
  *
- * <p>Arguments: {@code model=mlp128|mlp256|cnn optimizer=momentum|adam batch=64 threads=1 repeats=1}. The update rules are
+ * <p>Arguments: {@code model=mlp128|mlp256|cnn optimizer=momentum|adam batch=64 threads=1 repeats=1 versus=0}.
+ * With {@code versus=N}, each repeat trains one epoch on {@code threads} and one on N threads in the same JVM, the
+ * order swapped from repeat to repeat, and the line reports both sides' median epoch and the median of the repeats'
+ * ratios ({@code speedup=}, threads' time over N's): on a machine whose speed drifts from minute to minute, epochs a
+ * second apart compare better than separate runs (see docs/performance.md, "Threads"). The update rules are
  * the optimizer module's own ({@code momentum(lr=0.01, momentum=0.9)}, equal to PyTorch
  * {@code SGD(lr=0.01, momentum=0.9)}, and {@code adam} with PyTorch's defaults), stepped as the harness's trial loop
  * steps them, so the race measures what a user's run does.
@@ -85,6 +89,7 @@ public final class Race {
         int threads = 1;
         int warmupBatches = -1;
         int repeats = 1;
+        int versus = 0;
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2) {
@@ -97,8 +102,9 @@ public final class Race {
                 case "threads" -> threads = Integer.parseInt(pair[1]);
                 case "warmup" -> warmupBatches = Integer.parseInt(pair[1]);
                 case "repeats" -> repeats = Integer.parseInt(pair[1]);
+                case "versus" -> versus = Integer.parseInt(pair[1]);
                 default -> throw new IllegalArgumentException("race: unknown argument " + pair[0]
-                        + "; use model=, optimizer=, batch=, threads=, warmup=, repeats=");
+                        + "; use model=, optimizer=, batch=, threads=, warmup=, repeats=, versus=");
             }
         }
         Model model = switch (modelName) {
@@ -123,6 +129,11 @@ public final class Race {
         int batches = (COUNT + batch - 1) / batch;
         double loss = epoch(model, split, order, shuffle, batch, warmupBatches < 0 ? batches : warmupBatches, theta,
                 state, rule.learningRate());
+        if (versus > 0) {
+            paired(model, modelName, optimizer, batch, threads, versus, repeats, split, order, shuffle, batches, theta,
+                    state, rule.learningRate(), warmupBatches < 0 ? batches : warmupBatches);
+            return;
+        }
         // The fastest of `repeats` timed epochs: on a shared machine the minimum is the least disturbed one.
         double seconds = Double.POSITIVE_INFINITY;
         double cpuSeconds = Double.POSITIVE_INFINITY;
@@ -141,6 +152,50 @@ public final class Race {
                 "model=%s optimizer=%s batch=%d threads=%d seconds=%.4f gflops=%.1f cpu_seconds=%.4f epochs=%s"
                         + " loss=%.4f%n",
                 modelName, optimizer, batch, threads, seconds, gflops, cpuSeconds, all, loss);
+    }
+
+    /** The {@code versus=} mode: epochs on {@code threads} and on {@code versus} threads, alternated. */
+    private static void paired(Model model, String modelName, String optimizer, int batch, int threads, int versus,
+            int repeats, DataSplit split, int[] order, SplittableRandom shuffle, int batches, float[] theta,
+            OptimizerState state, double learningRate, int warmupBatches) {
+        int[] share = {versus};
+        model.shareThreads(() -> share[0]);
+        epoch(model, split, order, shuffle, batch, warmupBatches, theta, state, learningRate);
+        double[] one = new double[repeats];
+        double[] other = new double[repeats];
+        double[] ratios = new double[repeats];
+        double loss = 0;
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            for (int side = 0; side < 2; side++) {
+                boolean first = (side == 0) == (repeat % 2 == 0);
+                share[0] = first ? threads : versus;
+                long start = System.nanoTime();
+                loss = epoch(model, split, order, shuffle, batch, batches, theta, state, learningRate);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                (first ? one : other)[repeat] = elapsed;
+            }
+            ratios[repeat] = one[repeat] / other[repeat];
+        }
+        System.out.printf(Locale.ROOT,
+                "model=%s optimizer=%s batch=%d threads=%d versus=%d seconds=%.4f versus_seconds=%.4f speedup=%.3f"
+                        + " ratios=%s loss=%.4f%n",
+                modelName, optimizer, batch, threads, versus, median(one), median(other), median(ratios),
+                list(ratios), loss);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String list(double[] values) {
+        StringBuilder text = new StringBuilder();
+        for (double value : values) {
+            text.append(text.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", value));
+        }
+        return text.toString();
     }
 
     /**
