@@ -27,21 +27,21 @@ public enum Activation {
         throw new IllegalArgumentException("mlp: activation must be one of relu, sigmoid, tanh, got " + key);
     }
 
-    /** Applies φ in place to {@code values[0, length)}. */
-    void apply(float[] values, int length) {
+    /** Applies φ in place to {@code values[from, to)}. */
+    void apply(float[] values, int from, int to) {
         switch (this) {
             case RELU -> {
-                for (int i = 0; i < length; i++) {
+                for (int i = from; i < to; i++) {
                     values[i] = Math.max(0f, values[i]);
                 }
             }
             case SIGMOID -> {
-                for (int i = 0; i < length; i++) {
+                for (int i = from; i < to; i++) {
                     values[i] = (float) (1.0 / (1.0 + Math.exp(-values[i])));
                 }
             }
             case TANH -> {
-                for (int i = 0; i < length; i++) {
+                for (int i = from; i < to; i++) {
                     values[i] = (float) Math.tanh(values[i]);
                 }
             }
@@ -49,22 +49,25 @@ public enum Activation {
         }
     }
 
-    /** {@code gradient[i] *= φ'} where φ' is computed from the activation output {@code outputs[i]}. */
-    void backward(float[] gradient, float[] outputs, int length) {
+    /**
+     * {@code gradient[i] *= φ'} for i in [from, to), where φ' is computed from the activation output
+     * {@code outputs[i]}.
+     */
+    void backward(float[] gradient, float[] outputs, int from, int to) {
         switch (this) {
             case RELU -> {
-                for (int i = 0; i < length; i++) {
+                for (int i = from; i < to; i++) {
                     gradient[i] = outputs[i] > 0f ? gradient[i] : 0f;
                 }
             }
             case SIGMOID -> {
-                for (int i = 0; i < length; i++) {
+                for (int i = from; i < to; i++) {
                     float a = outputs[i];
                     gradient[i] *= a * (1f - a);
                 }
             }
             case TANH -> {
-                for (int i = 0; i < length; i++) {
+                for (int i = from; i < to; i++) {
                     float a = outputs[i];
                     gradient[i] *= 1f - a * a;
                 }

@@ -2,6 +2,8 @@ package org.optbench.harness.models;
 
 import java.util.SplittableRandom;
 import org.optbench.harness.kernels.MatMul;
+import org.optbench.harness.kernels.Workers;
+import org.optbench.optimizers.Objective;
 import org.optbench.optimizers.ParameterLayout;
 import org.optbench.optimizers.regularizers.Dropout;
 
@@ -82,6 +84,33 @@ abstract class DenseModel extends BatchModel {
             int labelOffset, float[] targets, int targetOffset, int batch, SplittableRandom dropoutRandom) {
         return stack.run(matMul, parameters, gradient, x, xOffset, labels, labelOffset, targets, targetOffset, batch,
                 dropoutRandom, null);
+    }
+
+    /** {@link DenseStack#updatePieces} for the thread count they were made for (at most 256). */
+    private final int[][][] updatePieces = new int[257][][];
+
+    /** The update cut along the rows the products cut ({@link DenseStack#updatePieces}), else as every model's. */
+    @Override
+    void updateInPieces(int threads, int length, Objective.RangeUpdate update) {
+        if (threads == 1 || length != dimension() || length < PARALLEL_UPDATE) {
+            super.updateInPieces(threads, length, update);
+            return;
+        }
+        if (updatePieces[threads] == null) {
+            int[][] pieces = stack.updatePieces(threads);
+            updatePieces[threads] = pieces != null ? pieces : new int[0][];
+        }
+        int[][] pieces = updatePieces[threads];
+        if (pieces.length == 0) {
+            super.updateInPieces(threads, length, update);
+            return;
+        }
+        Workers.run(threads, pieces.length, piece -> {
+            int[] ranges = pieces[piece];
+            for (int r = 0; r < ranges.length; r += 2) {
+                update.apply(ranges[r], ranges[r + 1]);
+            }
+        });
     }
 
     @Override

@@ -102,6 +102,59 @@ final class DenseStack {
     }
 
     /**
+     * The pieces of an optimizer update on {@code threads} threads, for {@link BatchModel#updateInPieces}: piece
+     * {@code c · n + i} holds the weight rows of chunk c of the i-th of the n layers whose products {@link MatMul}
+     * cuts by rows ({@link MatMul#rowCut}), so that {@code Workers}' home pieces of a thread are the rows it computed
+     * in the forward product and the weight gradient. Piece 0 also holds every other range (biases, weights of layers
+     * too small to be cut by rows). Each parameter of this stack is in exactly one piece, as pairs
+     * {@code from, to} of ranges. Null when no layer is cut by rows.
+     *
+     * <p>Why: cut into equal stretches of the parameter vector instead, a 784-256-128-10 trial on 2 threads updated
+     * 24 rows of the first layer and half of the second on the other core than the one that multiplied them, and
+     * each batch moved those rows (parameters, gradients) between the cores.
+     */
+    int[][] updatePieces(int threads) {
+        List<Integer> cutLayers = new ArrayList<>();
+        List<int[]> cuts = new ArrayList<>();
+        for (int l = 0; l < layers(); l++) {
+            int[] cut = MatMul.rowCut(sizes[l + 1], threads);
+            if (cut != null) {
+                cutLayers.add(l);
+                cuts.add(cut);
+            }
+        }
+        if (cutLayers.isEmpty()) {
+            return null;
+        }
+        int n = cutLayers.size();
+        int chunks = cuts.get(0).length - 1;
+        List<int[]> rest = new ArrayList<>();
+        for (int l = 0; l < layers(); l++) {
+            if (!cutLayers.contains(l)) {
+                rest.add(new int[] {weightOffset[l], weightOffset[l] + sizes[l] * sizes[l + 1]});
+            }
+            rest.add(new int[] {biasOffset[l], biasOffset[l] + sizes[l + 1]});
+        }
+        int[][] pieces = new int[chunks * n][];
+        for (int c = 0; c < chunks; c++) {
+            for (int i = 0; i < n; i++) {
+                int l = cutLayers.get(i);
+                int[] cut = cuts.get(i);
+                pieces[c * n + i] = new int[] {weightOffset[l] + cut[c] * sizes[l], weightOffset[l] + cut[c + 1] * sizes[l]};
+            }
+        }
+        int[] first = new int[2 + 2 * rest.size()];
+        first[0] = pieces[0][0];
+        first[1] = pieces[0][1];
+        for (int r = 0; r < rest.size(); r++) {
+            first[2 + 2 * r] = rest.get(r)[0];
+            first[3 + 2 * r] = rest.get(r)[1];
+        }
+        pieces[0] = first;
+        return pieces;
+    }
+
+    /**
      * Every layer by {@code init} when given; otherwise He (normal, std √(2/fan-in)) before a ReLU, Glorot (uniform
      * ±√(6/(fan-in + fan-out))) for the rest. Biases 0.
      */
@@ -155,36 +208,45 @@ final class DenseStack {
         if (gradient == null) {
             return total / batch;
         }
+        // The element-wise steps beside a product (bias sums, the activation's derivative) run on its rows as the
+        // thread that computed them finishes them (MatMul.Rows): on 2 threads, done afterwards on the calling thread
+        // they pulled the other core's half of each matrix across.
         for (int l = layers - 1; l >= 0; l--) {
             int in = sizes[l];
             int out = sizes[l + 1];
             float[] delta = deltas[l];
+            int bias = biasOffset[l];
+            MatMul.Rows biasSums = (from, to) -> {
+                for (int u = from; u < to; u++) {
+                    float sum = 0f;
+                    int row = u * batch;
+                    for (int b = 0; b < batch; b++) {
+                        sum += delta[row + b];
+                    }
+                    gradient[bias + u] = sum;
+                }
+            };
             if (l == 0) {
-                matMul.multiply(out, in, batch, delta, 0, batch, x, xOffset, in, gradient, weightOffset[l], in, false);
+                matMul.multiply(out, in, batch, delta, 0, batch, x, xOffset, in, gradient, weightOffset[l], in, false,
+                        null, biasSums);
             } else {
                 float[] input = dropping ? dropped[l - 1] : activations[l - 1];
                 matMul.multiplyTransposedB(out, in, batch, delta, 0, batch, input, 0, batch, gradient,
-                        weightOffset[l], in, false);
-            }
-            for (int u = 0; u < out; u++) {
-                float sum = 0f;
-                int row = u * batch;
-                for (int b = 0; b < batch; b++) {
-                    sum += delta[row + b];
-                }
-                gradient[biasOffset[l] + u] = sum;
+                        weightOffset[l], in, false, null, biasSums);
             }
             if (l > 0) {
                 float[] previous = deltas[l - 1];
+                float[] mask = dropping ? masks[l - 1] : null;
+                float[] below = activations[l - 1];
                 matMul.multiplyTransposedA(in, batch, out, parameters, weightOffset[l], in, delta, 0, batch, previous,
-                        0, batch, false);
-                if (dropping) {
-                    float[] mask = masks[l - 1];
-                    for (int i = 0; i < in * batch; i++) {
-                        previous[i] *= mask[i];
-                    }
-                }
-                activation.backward(previous, activations[l - 1], in * batch);
+                        0, batch, false, null, (from, to) -> {
+                            if (mask != null) {
+                                for (int i = from * batch; i < to * batch; i++) {
+                                    previous[i] *= mask[i];
+                                }
+                            }
+                            activation.backward(previous, below, from * batch, to * batch);
+                        });
             } else if (inputGradient != null) {
                 matMul.multiplyTransposedA(batch, in, out, delta, 0, batch, parameters, weightOffset[0], in,
                         inputGradient, 0, in, false);
@@ -268,19 +330,24 @@ final class DenseStack {
             int in = sizes[l];
             int out = sizes[l + 1];
             float[] z = activations[l];
-            // The bias is the product's starting value: no separate pass to add it.
-            for (int u = 0; u < out; u++) {
-                java.util.Arrays.fill(z, u * batch, (u + 1) * batch, parameters[biasOffset[l] + u]);
-            }
+            int bias = biasOffset[l];
+            // The bias is the product's starting value: no separate pass to add it. It is written, and the
+            // activation applied, on each row range by the thread computing it (see the backward pass in run).
+            MatMul.Rows start = (from, to) -> {
+                for (int u = from; u < to; u++) {
+                    java.util.Arrays.fill(z, u * batch, (u + 1) * batch, parameters[bias + u]);
+                }
+            };
+            MatMul.Rows activate = l < layers - 1 ? (from, to) -> activation.apply(z, from * batch, to * batch) : null;
             if (l == 0) {
                 matMul.multiplyTransposedB(out, batch, in, parameters, weightOffset[l], in, x, xOffset, in, z, 0,
-                        batch, true);
+                        batch, true, start, activate);
             } else {
-                matMul.multiply(out, batch, in, parameters, weightOffset[l], in, below, 0, batch, z, 0, batch, true);
+                matMul.multiply(out, batch, in, parameters, weightOffset[l], in, below, 0, batch, z, 0, batch, true,
+                        start, activate);
             }
             below = z;
             if (l < layers - 1) {
-                activation.apply(z, out * batch);
                 if (dropping) {
                     float[] kept = dropped[l];
                     System.arraycopy(z, 0, kept, 0, out * batch);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 class MatMulTest {
@@ -111,6 +112,107 @@ class MatMulTest {
         new MatMul(1).multiplyTransposedB(3000, 16, 25, x, 0, 25, w, 0, 25, single, 0, 16, false);
         new MatMul(2).multiplyTransposedB(3000, 16, 25, x, 0, 25, w, 0, 25, dual, 0, 16, false);
         assertArrayEquals(single, dual);
+    }
+
+    /**
+     * Row steps: on every shape (cut by rows, cut by columns, and too small to split) and thread count, {@code before}
+     * and {@code after} cover each row of C exactly once, {@code before} comes before the row is computed (it writes
+     * the bias the product accumulates onto) and {@code after} once the row is complete (it finds the whole row
+     * equal to the fused multiply-add chains computed here from the bias).
+     */
+    @Test
+    void rowStepsRunOnceOnEveryRowBeforeAndAfterItIsComputed() {
+        // 256×64×784: 43 row tiles (cut by rows on 1–3 threads); 10×784×256: 2 row tiles, 25 panels (by columns);
+        // 13×7×5: below the parallel threshold.
+        int[][] shapes = {{256, 64, 784}, {10, 784, 256}, {13, 7, 5}};
+        for (int[] shape : shapes) {
+            int m = shape[0], n = shape[1], k = shape[2];
+            float[] a = random(m * k, 21);
+            float[] bias = random(m, 22);
+            for (int form = 0; form < 3; form++) {
+                // form 0: A·B with B k×n; 1: Aᵀ·B with A stored k×m; 2: A·Bᵀ with B stored n×k.
+                float[] b = random(k * n, 23 + form);
+                float[] expected = new float[m * n];
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        float acc = bias[i];
+                        for (int p = 0; p < k; p++) {
+                            acc = Math.fma(a[i * k + p], form == 2 ? b[j * k + p] : b[p * n + j], acc);
+                        }
+                        expected[i * n + j] = acc;
+                    }
+                }
+                float[] at = new float[k * m];
+                for (int i = 0; i < m; i++) {
+                    for (int p = 0; p < k; p++) {
+                        at[p * m + i] = a[i * k + p];
+                    }
+                }
+                for (int threads = 1; threads <= 3; threads++) {
+                    String what = m + "x" + n + "x" + k + " form " + form + " threads=" + threads;
+                    float[] c = random(m * n, 30);
+                    AtomicIntegerArray befores = new AtomicIntegerArray(m);
+                    AtomicIntegerArray afters = new AtomicIntegerArray(m);
+                    AtomicIntegerArray incomplete = new AtomicIntegerArray(m);
+                    MatMul.Rows before = (from, to) -> {
+                        for (int i = from; i < to; i++) {
+                            befores.incrementAndGet(i);
+                            java.util.Arrays.fill(c, i * n, (i + 1) * n, bias[i]);
+                        }
+                    };
+                    MatMul.Rows after = (from, to) -> {
+                        for (int i = from; i < to; i++) {
+                            afters.incrementAndGet(i);
+                            for (int j = 0; j < n; j++) {
+                                if (Float.floatToRawIntBits(c[i * n + j]) != Float.floatToRawIntBits(expected[i * n + j])) {
+                                    incomplete.incrementAndGet(i);
+                                    break;
+                                }
+                            }
+                        }
+                    };
+                    MatMul matMul = new MatMul(threads);
+                    if (form == 0) {
+                        matMul.multiply(m, n, k, a, 0, k, b, 0, n, c, 0, n, true, before, after);
+                    } else if (form == 1) {
+                        matMul.multiplyTransposedA(m, n, k, at, 0, m, b, 0, n, c, 0, n, true, before, after);
+                    } else {
+                        matMul.multiplyTransposedB(m, n, k, a, 0, k, b, 0, k, c, 0, n, true, before, after);
+                    }
+                    for (int i = 0; i < m; i++) {
+                        assertEquals(1, befores.get(i), "before on row " + i + ", " + what);
+                        assertEquals(1, afters.get(i), "after on row " + i + ", " + what);
+                        assertEquals(0, incomplete.get(i), "row " + i + " incomplete when after ran, " + what);
+                    }
+                    assertArrayEquals(expected, c, what);
+                }
+            }
+        }
+    }
+
+    /**
+     * On several threads each thread packs its own copy of Bᵀ at its first chunk of a call: a later call must never
+     * use a copy packed for an earlier one (same shape with new values, then another shape, then the first values
+     * again), on the same instance.
+     */
+    @Test
+    void everyCallOnSeveralThreadsPacksItsOwnOperand() {
+        // 130 × 64 × 130: 22 row tiles and above the parallel threshold, so cut by rows on 2 and 3 threads.
+        int[][] shapes = {{130, 64, 130}, {130, 64, 130}, {200, 40, 150}, {130, 64, 130}};
+        long[] seeds = {41, 42, 43, 41};
+        for (int threads = 2; threads <= 3; threads++) {
+            MatMul shared = new MatMul(threads);
+            for (int call = 0; call < shapes.length; call++) {
+                int m = shapes[call][0], n = shapes[call][1], k = shapes[call][2];
+                float[] a = random(m * k, 40);
+                float[] b = random(n * k, seeds[call]);
+                float[] fresh = new float[m * n];
+                new MatMul(1).multiplyTransposedB(m, n, k, a, 0, k, b, 0, k, fresh, 0, n, false);
+                float[] reused = new float[m * n];
+                shared.multiplyTransposedB(m, n, k, a, 0, k, b, 0, k, reused, 0, n, false);
+                assertArrayEquals(fresh, reused, "call " + call + " on " + threads + " threads");
+            }
+        }
     }
 
     /**
