@@ -30,6 +30,8 @@ public final class MatMul {
     static final int WIDTH = VECTOR ? VectorTiles.WIDTH : 16;
     private static final int LANES = VECTOR ? VectorTiles.LANES : 8;
     private static final int ROWS = 6;
+    /** Rows of the tallest tile of a product one vector wide ({@code VectorTiles.narrow12}). */
+    private static final int NARROW_ROWS = 12;
     private static final int PACK_DEPTH = 64;
     /** Inner-dimension block: a 6-row A slice and a 16-column B slice of this depth fit L1 together. */
     private static final int DEPTH = Integer.getInteger("optbench.matmul.depth", 256);
@@ -232,7 +234,11 @@ public final class MatMul {
             return;
         }
         int panels = (n + WIDTH - 1) / WIDTH;
-        int rowTiles = (m + ROWS - 1) / ROWS;
+        // A product one vector wide runs on 12-row tiles (see sweep), so its row chunks are whole 12-row tiles: cut
+        // into 6-row chunks, the CNN's conv1 weight gradient (25 × 16 over 36,864 pixels) ran each chunk on narrower
+        // tiles and read its whole 6 MB of operands once per chunk, and took longer on 2 threads than on 1.
+        int tileRows = VECTOR && n < WIDTH && n >= LANES ? NARROW_ROWS : ROWS;
+        int rowTiles = (m + tileRows - 1) / tileRows;
         // By rows when there are enough row tiles for every chunk: then a dense layer's forward product, its weight
         // gradient and (through Workers' home chunks) its update touch the same rows of W on the same thread from
         // batch to batch, instead of the gradient's columns being spread over both cores. Measured on a lone
@@ -256,8 +262,8 @@ public final class MatMul {
         Workers.run(threads, chunks, (chunk, participant) -> {
             int first = chunkStart(units, chunks, chunk);
             int last = chunkStart(units, chunks, chunk + 1);
-            int i0 = byColumns ? 0 : first * ROWS;
-            int i1 = byColumns ? m : Math.min(m, last * ROWS);
+            int i0 = byColumns ? 0 : first * tileRows;
+            int i1 = byColumns ? m : Math.min(m, last * tileRows);
             int j0 = byColumns ? first * WIDTH : 0;
             int j1 = byColumns ? Math.min(n, last * WIDTH) : n;
             if (!byColumns && before != null) {
@@ -284,8 +290,8 @@ public final class MatMul {
     }
 
     /**
-     * How every parallel product with {@code m} rows is cut on {@code threads} threads when it is cut by rows
-     * whatever its other sizes: the first row of each chunk, then {@code m} (chunk c holds rows
+     * How every parallel product with {@code m} rows and at least one column panel ({@code n ≥ 32} floats with
+     * 512-bit vectors) is cut on {@code threads} threads when it is cut by rows whatever its other sizes: the first row of each chunk, then {@code m} (chunk c holds rows
      * [cut[c], cut[c + 1]), and {@link Workers} hands the same home chunks to the same thread on every call). Null
      * when such a product may be cut by columns (fewer than {@link #CHUNKS_PER_THREAD} row tiles per thread) or runs
      * on one thread. A dense model cuts its optimizer update along these rows, so that a thread updates the rows of

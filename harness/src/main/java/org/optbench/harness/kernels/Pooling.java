@@ -82,28 +82,54 @@ public final class Pooling {
     }
 
     /**
-     * The backward of {@link #maxPoolBiasRelu} over a whole batch of {@code examples}: routes each pooled gradient to
-     * the input that won the max (through the ReLU), writes 0 to the window's other three inputs (all four when ReLU
-     * cut the output), and sets the bias gradient {@code gradient[biasOffset + c]} to the sum of channel c's routed
-     * values, in the order of the pooled outputs (example, row, column). Writing all four inputs of every window covers
-     * the map exactly once (the side is even), so it needs no zero-fill first.
+     * The backward of {@link #maxPoolBiasRelu}, first half, for examples [from, to): routes each pooled gradient to
+     * the input that won the max (through the ReLU) and writes 0 to the window's other three inputs (all four when
+     * ReLU cut the output). Writing all four inputs of every window covers those examples' map exactly once (the side
+     * is even), so it needs no zero-fill first. A thread can route the examples it holds; {@link #routedSums} over the
+     * whole batch is the other half.
      */
-    public static void unpool(float[] pooledGradient, int[] winner, int examples, int side, int channels,
-            float[] mapGradient, float[] gradient, int biasOffset) {
+    public static void route(float[] pooledGradient, int[] winner, int from, int to, int side, int channels,
+            float[] mapGradient) {
         if (MatMul.vectorized()) {
-            VectorPooling.unpool(pooledGradient, winner, examples, side, channels, mapGradient, gradient, biasOffset);
+            VectorPooling.route(pooledGradient, winner, from, to, side, channels, mapGradient);
         } else {
-            unpoolScalar(pooledGradient, winner, examples, side, channels, mapGradient, gradient, biasOffset);
+            unpoolScalar(pooledGradient, winner, from, to, side, channels, mapGradient, null, 0);
         }
     }
 
-    /** The plain-Java backward: the reference the vector pass is tested against, and its fallback. */
+    /**
+     * The backward's second half: sets the bias gradient {@code gradient[biasOffset + c]} to the sum of channel c's
+     * routed values over the batch, in the order of the pooled outputs (example, row, column).
+     */
+    public static void routedSums(float[] pooledGradient, int[] winner, int examples, int side, int channels,
+            float[] gradient, int biasOffset) {
+        java.util.Arrays.fill(gradient, biasOffset, biasOffset + channels, 0f);
+        int outputs = examples * (side / 2) * (side / 2) * channels;
+        for (int o = 0; o < outputs; o += channels) {
+            for (int c = 0; c < channels; c++) {
+                if (winner[o + c] >= 0) {
+                    gradient[biasOffset + c] += pooledGradient[o + c];
+                }
+            }
+        }
+    }
+
+    /**
+     * The plain-Java backward in one pass, routing and bias sums together over a whole batch: the reference
+     * {@link #route} and {@link #routedSums} are tested against, and (without the sums) the fallback of {@code route}.
+     */
     static void unpoolScalar(float[] pooledGradient, int[] winner, int examples, int side, int channels,
             float[] mapGradient, float[] gradient, int biasOffset) {
         java.util.Arrays.fill(gradient, biasOffset, biasOffset + channels, 0f);
+        unpoolScalar(pooledGradient, winner, 0, examples, side, channels, mapGradient, gradient, biasOffset);
+    }
+
+    /** Examples [from, to); bias sums added to {@code gradient} unless it is null. */
+    private static void unpoolScalar(float[] pooledGradient, int[] winner, int from, int to, int side, int channels,
+            float[] mapGradient, float[] gradient, int biasOffset) {
         int half = side / 2;
-        int o = 0;
-        for (int example = 0; example < examples; example++) {
+        int o = from * half * half * channels;
+        for (int example = from; example < to; example++) {
             int base = example * side * side;
             for (int py = 0; py < half; py++) {
                 for (int px = 0; px < half; px++) {
@@ -131,7 +157,9 @@ public final class Pooling {
             if (target >= 0) {
                 float value = pooledGradient[o + c];
                 mapGradient[target] = value;
-                gradient[biasOffset + c] += value;
+                if (gradient != null) {
+                    gradient[biasOffset + c] += value;
+                }
             }
         }
     }

@@ -69,20 +69,18 @@ final class VectorPooling {
     }
 
     /**
-     * {@link Pooling#unpool} one vector of channels at a time: each of the four window inputs gets the gradient where
+     * {@link Pooling#route} one vector of channels at a time: each of the four window inputs gets the gradient where
      * it is the recorded winner and 0 elsewhere (masks instead of a branch on every output, which mispredicted about
-     * half the time as ReLU cut outputs). The bias sums add +0 where the scalar pass adds nothing: the sums start at
-     * +0 and a float sum that starts at +0 is unchanged by adding +0, so they are identical.
+     * half the time as ReLU cut outputs).
      */
-    static void unpool(float[] pooledGradient, int[] winner, int examples, int side, int channels,
-            float[] mapGradient, float[] gradient, int biasOffset) {
-        java.util.Arrays.fill(gradient, biasOffset, biasOffset + channels, 0f);
+    static void route(float[] pooledGradient, int[] winner, int from, int to, int side, int channels,
+            float[] mapGradient) {
         int half = side / 2;
         int rowStride = side * channels;
         int full = channels - channels % LANES;
         FloatVector zero = FloatVector.zero(FLOATS);
-        int o = 0;
-        for (int example = 0; example < examples; example++) {
+        int o = from * half * half * channels;
+        for (int example = from; example < to; example++) {
             int base = example * side * side;
             for (int py = 0; py < half; py++) {
                 for (int px = 0; px < half; px++) {
@@ -100,14 +98,10 @@ final class VectorPooling {
                                 .intoArray(mapGradient, i00 + rowStride);
                         zero.blend(value, offset.compare(VectorOperators.EQ, rowStride + channels).cast(FLOATS))
                                 .intoArray(mapGradient, i00 + rowStride + channels);
-                        VectorMask<Float> routed = IntVector.fromArray(INTS, winner, o + c)
-                                .compare(VectorOperators.GE, 0).cast(FLOATS);
-                        FloatVector.fromArray(FLOATS, gradient, biasOffset + c).add(zero.blend(value, routed))
-                                .intoArray(gradient, biasOffset + c);
                     }
                     if (full < channels) {
                         Pooling.unpoolChannels(pooledGradient, winner, full, channels, p00, rowStride, channels, o,
-                                mapGradient, gradient, biasOffset);
+                                mapGradient, null, 0);
                     }
                     o += channels;
                 }

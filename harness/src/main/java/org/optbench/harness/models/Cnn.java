@@ -203,7 +203,10 @@ public final class Cnn extends BatchModel {
             return loss;
         }
 
-        Pooling.unpool(denseGradient, argmax2, batch, SIDE2, channels2, conv2Gradient, gradient, conv2Bias);
+        // Routed by examples on the threads that hold them, bias sums in one order on this thread (see conv1 below).
+        forExamples(threads, batch, (chunk, from, to) ->
+                Pooling.route(denseGradient, argmax2, from, to, SIDE2, channels2, conv2Gradient));
+        Pooling.routedSums(denseGradient, argmax2, batch, SIDE2, channels2, gradient, conv2Bias);
         matMul.multiplyTransposedA(channels2, patch2, pixels2, conv2Gradient, 0, channels2, columns2, 0, patch2,
                 gradient, conv2Weight, patch2, false);
         // ∇patches = ∇Y · W and its col2im, one example at a time into a buffer per chunk: the example's 64×400 patch
@@ -213,15 +216,19 @@ public final class Cnn extends BatchModel {
         if (columns2Gradient == null || columns2Gradient.length < chunks(threads, batch) * patchRows) {
             columns2Gradient = new float[chunks(threads, batch) * patchRows];
         }
+        // Each example's pooled gradient is routed back through conv1's pooling on the thread that just computed it;
+        // only the bias sums, which add up the whole batch in one order, are left for the calling thread. Routed on
+        // the calling thread, the 2.4 MB map gradient was written there after the other core had read half of it.
         forExamples(threads, batch, (chunk, from, to) -> {
             for (int example = from; example < to; example++) {
                 int row = example * SIDE2 * SIDE2;
                 SERIAL.multiply(SIDE2 * SIDE2, patch2, channels2, conv2Gradient, row * channels2, channels2, parameters,
                         conv2Weight, patch2, columns2Gradient, chunk * patchRows, patch2, false);
                 columnsToMap(example, columns2Gradient, chunk * patchRows);
+                Pooling.route(pooled1Gradient, argmax1, example, example + 1, SIDE1, channels1, conv1Gradient);
             }
         });
-        Pooling.unpool(pooled1Gradient, argmax1, batch, SIDE1, channels1, conv1Gradient, gradient, conv1Bias);
+        Pooling.routedSums(pooled1Gradient, argmax1, batch, SIDE1, channels1, gradient, conv1Bias);
         // ∇W1ᵀ = patchesᵀ · ∇Y: 25 rows × c1 columns keeps the micro-kernel's full-width tiles busy (c1 = 16).
         matMul.multiplyTransposedA(PATCH1, channels1, pixels1, columns1, 0, PATCH1, conv1Gradient, 0, channels1,
                 conv1GradientTransposed, 0, channels1, false);

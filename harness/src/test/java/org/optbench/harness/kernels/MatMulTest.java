@@ -123,8 +123,9 @@ class MatMulTest {
     @Test
     void rowStepsRunOnceOnEveryRowBeforeAndAfterItIsComputed() {
         // 256×64×784: 43 row tiles (cut by rows on 1–3 threads); 10×784×256: 2 row tiles, 25 panels (by columns);
-        // 13×7×5: below the parallel threshold.
-        int[][] shapes = {{256, 64, 784}, {10, 784, 256}, {13, 7, 5}};
+        // 25×16×4096: one vector wide, cut into 12-row chunks (the CNN's conv1 weight gradient over 64 pixels an
+        // example); 13×7×5: below the parallel threshold.
+        int[][] shapes = {{256, 64, 784}, {10, 784, 256}, {25, 16, 4096}, {13, 7, 5}};
         for (int[] shape : shapes) {
             int m = shape[0], n = shape[1], k = shape[2];
             float[] a = random(m * k, 21);

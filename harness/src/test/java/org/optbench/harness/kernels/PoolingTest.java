@@ -83,7 +83,8 @@ class PoolingTest {
         float[] map = new float[side * side * channels];
         java.util.Arrays.fill(map, 9f);
         float[] gradient = {5f, 5f, 5f, 5f};
-        Pooling.unpool(pooledGradient, winner, 1, side, channels, map, gradient, 1);
+        Pooling.route(pooledGradient, winner, 0, 1, side, channels, map);
+        Pooling.routedSums(pooledGradient, winner, 1, side, channels, gradient, 1);
         float[] expected = new float[map.length];
         expected[10] = 10f;
         expected[14] = 30f;
@@ -95,11 +96,12 @@ class PoolingTest {
     }
 
     /**
-     * The vector backward against the scalar one, on winners the forward pass recorded for random maps (ties, NaN,
-     * cut outputs), with gradients that include ±0 and NaN: map and bias gradients identical bit for bit.
+     * The backward in two halves (routing example range by range, then the bias sums over the batch) against the
+     * scalar one-pass backward, on winners the forward pass recorded for random maps (ties, NaN, cut outputs), with
+     * gradients that include ±0 and NaN: map and bias gradients identical bit for bit.
      */
     @Test
-    void vectorUnpoolGivesTheScalarUnpoolsMapAndBiasGradients() {
+    void routingByExamplesAndRoutedSumsGiveTheOnePassScalarBackward() {
         SplittableRandom random = new SplittableRandom(4);
         float[] pool = {-1f, -0f, 0f, 0.25f, 0.25f, 1f, 2f, Float.NaN};
         for (int channels : new int[] {1, 3, 16, 20, 32, 35}) {
@@ -125,7 +127,9 @@ class PoolingTest {
                 java.util.Arrays.fill(expectedMap, 3f);
                 float[] gradient = new float[channels + 1];
                 float[] expectedGradient = new float[channels + 1];
-                Pooling.unpool(pooledGradient, winner, examples, side, channels, mapGradient, gradient, 1);
+                Pooling.route(pooledGradient, winner, 1, examples, side, channels, mapGradient);
+                Pooling.route(pooledGradient, winner, 0, 1, side, channels, mapGradient);
+                Pooling.routedSums(pooledGradient, winner, examples, side, channels, gradient, 1);
                 Pooling.unpoolScalar(pooledGradient, winner, examples, side, channels, expectedMap, expectedGradient,
                         1);
                 String what = "channels=" + channels + " side=" + side;
