@@ -16,12 +16,13 @@ package org.optbench.harness.kernels;
  *
  * <p>Determinism: every element of C is the fused multiply-add chain {@code acc = fma(A(i,p), B(p,j), acc)} over
  * p in ascending order, whatever tile, kernel or thread computes it; the {@code threads} setting only partitions
- * C into disjoint blocks (column panels, or row tiles when there are few panels) that {@link Workers} hands to
- * the threads. Results are therefore bitwise identical for any thread count (and with or without the Vector API).
+ * C into disjoint blocks (row tiles, or column panels when there are few row tiles) that {@link Workers} hands to
+ * the threads, and the element-wise steps a caller passes ({@link Rows}) run on whole rows. Results are therefore
+ * bitwise identical for any thread count (and with or without the Vector API).
  *
- * <p>An instance keeps a packing buffer, grown on first use and then reused: it belongs to one model and is not
- * thread-safe. {@link #multiply} and {@link #multiplyTransposedA} do not use that buffer, so a one-thread instance may
- * serve several threads at once that each run their own products (the CNN's per-example passes do).
+ * <p>An instance keeps a packing buffer per thread, grown on first use and then reused: it belongs to one model and is
+ * not thread-safe. {@link #multiply} and {@link #multiplyTransposedA} do not use those buffers, so a one-thread
+ * instance may serve several threads at once that each run their own products (the CNN's per-example passes do).
  */
 public final class MatMul {
 
@@ -291,8 +292,9 @@ public final class MatMul {
 
     /**
      * How every parallel product with {@code m} rows and at least one column panel ({@code n ≥ 32} floats with
-     * 512-bit vectors) is cut on {@code threads} threads when it is cut by rows whatever its other sizes: the first row of each chunk, then {@code m} (chunk c holds rows
-     * [cut[c], cut[c + 1]), and {@link Workers} hands the same home chunks to the same thread on every call). Null
+     * 512-bit vectors) is cut on {@code threads} threads when it is cut by rows whatever its other sizes: the first
+     * row of each chunk, then {@code m} (chunk c holds rows [cut[c], cut[c + 1]), and {@link Workers} hands the same
+     * home chunks to the same thread on every call). Null
      * when such a product may be cut by columns (fewer than {@link #CHUNKS_PER_THREAD} row tiles per thread) or runs
      * on one thread. A dense model cuts its optimizer update along these rows, so that a thread updates the rows of
      * W that it multiplied and differentiated (see {@code DenseStack.updatePieces}).

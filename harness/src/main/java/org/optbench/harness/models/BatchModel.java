@@ -181,7 +181,9 @@ abstract class BatchModel implements Model {
         });
     }
 
-    /** {@link Objective#forEachRange} of a batch's objective: {@link #splitUpdate} unless a model cuts it its own way. */
+    /**
+     * {@link Objective#forEachRange} of a batch's objective: {@link #splitUpdate} unless a model cuts it its own way.
+     */
     void updateInPieces(int threads, int length, Objective.RangeUpdate update) {
         splitUpdate(threads, length, update);
     }

@@ -140,7 +140,8 @@ final class DenseStack {
             for (int i = 0; i < n; i++) {
                 int l = cutLayers.get(i);
                 int[] cut = cuts.get(i);
-                pieces[c * n + i] = new int[] {weightOffset[l] + cut[c] * sizes[l], weightOffset[l] + cut[c + 1] * sizes[l]};
+                int base = weightOffset[l];
+                pieces[c * n + i] = new int[] {base + cut[c] * sizes[l], base + cut[c + 1] * sizes[l]};
             }
         }
         int[] first = new int[2 + 2 * rest.size()];

@@ -165,7 +165,8 @@ class MatMulTest {
                         for (int i = from; i < to; i++) {
                             afters.incrementAndGet(i);
                             for (int j = 0; j < n; j++) {
-                                if (Float.floatToRawIntBits(c[i * n + j]) != Float.floatToRawIntBits(expected[i * n + j])) {
+                                int bits = Float.floatToRawIntBits(c[i * n + j]);
+                                if (bits != Float.floatToRawIntBits(expected[i * n + j])) {
                                     incomplete.incrementAndGet(i);
                                     break;
                                 }
