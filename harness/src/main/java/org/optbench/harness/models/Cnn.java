@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import org.optbench.harness.kernels.ElementWise;
 import org.optbench.harness.kernels.MatMul;
 import org.optbench.harness.kernels.Pooling;
-import org.optbench.harness.kernels.Workers;
 import org.optbench.optimizers.ParameterLayout;
 import org.optbench.optimizers.ParameterLayout.Block;
 import org.optbench.optimizers.ParameterLayout.Kind;
@@ -269,26 +268,6 @@ public final class Cnn extends BatchModel {
                 out[q * rows + r] = parameters[offset + r * columns + q];
             }
         }
-    }
-
-    /** A pass over examples [from, to) that writes only those examples' rows of its outputs. */
-    private interface ExamplePass {
-        void run(int chunk, int from, int to);
-    }
-
-    /**
-     * Runs a per-example pass over the batch in a few chunks of examples on {@code threads} threads. Every output
-     * element belongs to one example, so the chunking changes no result.
-     */
-    private static void forExamples(int threads, int batch, ExamplePass pass) {
-        int chunks = chunks(threads, batch);
-        Workers.run(threads, chunks, chunk -> pass.run(chunk, (int) ((long) batch * chunk / chunks),
-                (int) ((long) batch * (chunk + 1) / chunks)));
-    }
-
-    /** Number of chunks {@link #forExamples} cuts a batch into. */
-    private static int chunks(int threads, int batch) {
-        return Math.min(batch, 4 * threads);
     }
 
     /** Patches of the input images: row (example, y, x) of 24×24 per example, 25 columns (kernel row, column). */
